@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IomAssistant.Bot.Hosting;
+
+/// <summary>The "Knowledge" settings section.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Knowledge";
+
+    /// <summary>Folder of documents, catalog and glossary (relative to the working folder).</summary>
+    [Required(ErrorMessage = "Knowledge:Path must name the knowledge folder.")]
+    public string Path { get; set; } = "knowledge";
+
+    /// <summary>Folder where the Lucene index is built and reused.</summary>
+    [Required(ErrorMessage = "Knowledge:IndexPath must name a writable folder for the index.")]
+    public string IndexPath { get; set; } = ".index";
+}

@@ -1,0 +1,19 @@
+using IomAssistant.Bot.Api;
+using IomAssistant.Bot.Cli;
+using IomAssistant.Bot.Hosting;
+
+if (CliCommands.IsCliVerb(args))
+    return await CliCommands.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddKnowledgeEngine();
+builder.Services.AddConversation();
+
+var app = builder.Build();
+app.MapHealth();
+app.MapAskApi();
+app.Run();
+return 0;
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace IomAssistant.Knowledge.Answers;
+
+/// <summary>One labelled figure or statement on a card, e.g. "Staff: 515".</summary>
+public sealed record Fact(string Label, string Value);
+
+/// <summary>Where an answer comes from: the document, its section and the verbatim quote.</summary>
+public sealed record SourceRef(string Document, string Section, string Quote);
+
+/// <summary>
+/// What a follow-up question may refer to: the entity (and attribute) just answered about.
+/// Clients treat it as opaque and send it back with their next question.
+/// </summary>
+public sealed record AnswerContext(string? Entity, string? Attribute);
+
+/// <summary>The card the engine answers with; channels render it, they never change it.</summary>
+public sealed record Answer
+{
+    /// <summary>office, country, strategy, organization, region, topic or passage.</summary>
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    public string Text { get; init; } = "";
+    public IReadOnlyList<Fact> Facts { get; init; } = [];
+    public required SourceRef Source { get; init; }
+    public double Score { get; init; }
+    public AnswerContext Context { get; init; } = new(null, null);
+
+    /// <summary>Words of the question found in the quote, for channels that emphasise them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Highlights { get; init; } = [];
+
+    /// <summary>Questions the user may want to ask next, in the question's language.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
+}
+
+/// <summary>
+/// The engine's reply: an answer or null, suggestions of what it can answer, and the
+/// language (en, es, pt) the question was written in, for the reply's labels.
+/// </summary>
+public sealed record AskResult(Answer? Answer, IReadOnlyList<string> Suggestions, string Language);
+
+/// <summary>A short entry for lists: messaging-extension results, the knowledge view.</summary>
+public sealed record TopicSummary(string Id, string Kind, string Title, string Summary);
+
+public interface IAnswerEngine
+{
+    /// <summary>Answers one question; never throws on any input text.</summary>
+    AskResult Ask(string question, AnswerContext? context = null, string? locale = null);
+
+    /// <summary>Up to <paramref name="max"/> answers for a search box (messaging extension, web).</summary>
+    IReadOnlyList<Answer> Search(string query, int max, string? locale = null);
+
+    /// <summary>Every office, country, strategy area and topic the knowledge holds.</summary>
+    IReadOnlyList<TopicSummary> Topics(string language = "en");
+}
