@@ -15,6 +15,7 @@ public sealed class AnswerEngine : IAnswerEngine
     private const int MaxVisibleChars = 1300;
     private const double MinPassageCoverage = 0.6;
     private const int Candidates = 8;
+    private const string UmbrellaKind = "organization";
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
@@ -104,13 +105,15 @@ public sealed class AnswerEngine : IAnswerEngine
             AddFactOptions(options, q, entity, used.Count, used, minScore: 0.5, mentioned: true);
         }
 
+        // Entities the question does not name may only use the words outside every name.
+        var named = byEntity.Values.SelectMany(u => u).ToHashSet();
         var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) ? ce : null;
         if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
-            AddFactOptions(options, q, contextEntity, 0.5, [], minScore: 0.5, mentioned: false);
-        if (byEntity.Count == 0 && _home is not null && _home != contextEntity)
-            AddFactOptions(options, q, _home, 0.25, [], minScore: 1, mentioned: false);
+            AddFactOptions(options, q, contextEntity, 0.5, named, minScore: 0.5, mentioned: false);
+        if (_home is not null && _home != contextEntity && !byEntity.ContainsKey(_home.Id))
+            AddFactOptions(options, q, _home, 0.25, named, minScore: 1, mentioned: false);
         foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id)))
-            AddFactOptions(options, q, entity, 0, [], minScore: 2, mentioned: false);
+            AddFactOptions(options, q, entity, 0, named, minScore: 2, mentioned: false);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
         if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
@@ -136,7 +139,7 @@ public sealed class AnswerEngine : IAnswerEngine
         {
             var (score, matched) = AttributeScore(q, attribute, used);
             if (score >= minScore)
-                options.Add(new Option(entity, attribute, strength + score, strength, [.. used, .. matched], mentioned));
+                options.Add(new Option(entity, attribute, strength + score, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned));
         }
     }
 
@@ -180,12 +183,16 @@ public sealed class AnswerEngine : IAnswerEngine
             var token = q.Tokens[i];
             if (!token.Counts || option.UsedTokens.Contains(i) || token.Stems.Overlaps(shown))
                 continue;
-            var otherEntity = mentions.Any(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length);
-            penalty += otherEntity ? 2 : 1;
+            var others = mentions.Where(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length).ToList();
+            // The organization itself is named in most questions ("what does IOM do about..."): no conflict.
+            if (others.Count > 0 && others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind))
+                continue;
+            penalty += others.Count > 0 ? 2 : 1;
             if (token.Role == TokenRole.Content && _keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
                 asksForAttribute = true;
         }
-        if (penalty <= (option.Attribute is null ? 0 : 1))
+        // A fact of a named entity may leave one ordinary word unexplained; a card or a guessed entity none.
+        if (penalty <= (option.Attribute is not null && option.Mentioned ? 1 : 0))
             return Verdict.Pass;
         return option.Attribute is null && option.Mentioned && asksForAttribute ? Verdict.MissingAttribute : Verdict.Fail;
     }
