@@ -1,23 +1,29 @@
-using System.Text.Json;
 using IomAssistant.Bot.Conversation;
 using IomAssistant.Knowledge.Answers;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IomAssistant.Bot.Api;
 
+/// <summary>The /api/ask response: the answer (or null), suggestions, and the question's language.</summary>
 public sealed record AskResponse(Answer? Answer, IReadOnlyList<string> Suggestions, string Language);
 
 public static class AskEndpoints
 {
+    private const long MaxBodyBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ask", (HttpRequest request, JsonElement body, ConversationService conversation) =>
+        app.MapPost("/api/ask", async (HttpRequest http, ConversationService conversation, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
-            var question = body.TryGetProperty("question", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
-            if (string.IsNullOrWhiteSpace(question))
-                return Results.BadRequest(new { error = "question must be a non-empty string" });
-            var reply = conversation.Ask(question);
+            var (request, error, status) = await AskRequestReader.ReadAsync(http, cancellationToken);
+            if (request is null)
+            {
+                loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", status, error);
+                return Results.Json(new { error }, statusCode: status);
+            }
+            var reply = conversation.Ask(request.Question, request.Context, request.Locale);
             return Results.Ok(new AskResponse(reply.Answer, reply.Suggestions, reply.Language));
-        });
+        }).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
     }
 }

@@ -54,15 +54,18 @@ public sealed class KnowledgeIndex : IDisposable
         var folder = Path.Combine(indexRoot, knowledge.ContentHash);
         if (File.Exists(Path.Combine(folder, ReadyMarker)))
         {
+            var directory = new NIOFSDirectory(folder);
             try
             {
-                var reused = new KnowledgeIndex(folder, new NIOFSDirectory(folder));
+                var reused = new KnowledgeIndex(folder, directory);
                 progress?.Report($"reusing index {folder}");
                 return reused;
             }
-            catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+            // Whatever is wrong with an index on disk, the knowledge folder can rebuild it.
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                progress?.Report($"index {folder} is unreadable ({e.Message}); rebuilding");
+                directory.Dispose();
+                progress?.Report($"index {folder} is unreadable ({e.GetType().Name}: {e.Message}); rebuilding");
             }
         }
 

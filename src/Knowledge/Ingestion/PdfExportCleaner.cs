@@ -48,13 +48,16 @@ public static partial class PdfExportCleaner
         return paragraphs;
     }
 
-    /// <summary>A paragraph that does not end a sentence, followed by one that starts in lower case, is one paragraph.</summary>
+    /// <summary>
+    /// A paragraph that stops mid-phrase ("in the city of"), or is followed by one starting in
+    /// lower case, goes on in the next one: the export put a blank line inside a sentence.
+    /// </summary>
     private static List<List<string>> MergeContinuedParagraphs(List<List<string>> paragraphs)
     {
         var merged = new List<List<string>>();
         foreach (var p in paragraphs)
         {
-            if (merged.Count > 0 && !EndsSentence(merged[^1][^1]) && StartsLower(p[0]))
+            if (merged.Count > 0 && !EndsSentence(merged[^1][^1]) && (StartsLower(p[0]) || EndsMidPhrase(merged[^1][^1])))
                 merged[^1].AddRange(p);
             else
                 merged.Add([.. p]);
@@ -84,13 +87,12 @@ public static partial class PdfExportCleaner
     {
         if (StartsLower(next) || IsNumberOnly(previous))
             return true;
-        var last = previous[^1];
-        if (last is ',' or '(' or '-' or '&')
-            return true;
-        var lastWord = previous[(previous.LastIndexOf(' ') + 1)..];
         // A long line that does not end its sentence goes on, even before a capital ("Regional\nDirector").
-        return ContinuationWords.Contains(lastWord) || (!EndsSentence(previous) && WordCount(previous) > MaxHeadingWords);
+        return EndsMidPhrase(previous) || (!EndsSentence(previous) && WordCount(previous) > MaxHeadingWords);
     }
+
+    private static bool EndsMidPhrase(string line) =>
+        line[^1] is ',' or '(' or '-' or '&' || ContinuationWords.Contains(line[(line.LastIndexOf(' ') + 1)..]);
 
     private static string Dehyphenate(string previous, string next, HashSet<string> knownHyphenated)
     {

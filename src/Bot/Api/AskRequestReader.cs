@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using IomAssistant.Bot.Conversation;
+using IomAssistant.Knowledge.Answers;
+
+namespace IomAssistant.Bot.Api;
+
+/// <summary>A validated /api/ask request.</summary>
+public sealed record AskRequest(string Question, string? Locale, AnswerContext? Context);
+
+/// <summary>
+/// Reads and validates an /api/ask body. Anything malformed gets a message that says what is
+/// wrong, for a 400; nothing here throws on any input.
+/// </summary>
+public static class AskRequestReader
+{
+    public static async Task<(AskRequest? Request, string? Error, int Status)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(http.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return (null, "The body must be JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large." : "The body could not be read.", e.StatusCode);
+        }
+        using (document)
+        {
+            var (request, error) = Read(document.RootElement);
+            return (request, error, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    public static (AskRequest? Request, string? Error) Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            return (null, "The body must be a JSON object: {\"question\": \"...\"}.");
+        if (!root.TryGetProperty("question", out var q) || q.ValueKind != JsonValueKind.String)
+            return (null, "\"question\" must be a string.");
+        var question = WithoutControlCharacters(q.GetString()!);
+        if (question.Length > ConversationService.MaxQuestionLength)
+            return (null, $"\"question\" is longer than {ConversationService.MaxQuestionLength} characters.");
+        if (string.IsNullOrWhiteSpace(question))
+            return (null, "\"question\" must not be empty.");
+
+        var locale = root.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
+        if (locale is { Length: > 35 })
+            locale = null;
+        return (new AskRequest(question.Trim(), locale, ReadContext(root)), null);
+    }
+
+    /// <summary>The context is ours, sent back by the client: anything not shaped like it is ignored.</summary>
+    private static AnswerContext? ReadContext(JsonElement root)
+    {
+        if (!root.TryGetProperty("context", out var c) || c.ValueKind != JsonValueKind.Object)
+            return null;
+        static string? Text(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Length <= 100 ? v.GetString() : null;
+        var entity = Text(c, "entity");
+        var attribute = Text(c, "attribute");
+        return entity is null && attribute is null ? null : new AnswerContext(entity, attribute);
+    }
+
+    /// <summary>Control characters (and unpaired surrogates) become spaces: they carry no question.</summary>
+    public static string WithoutControlCharacters(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+                continue;
+            }
+            sb.Append(char.IsControl(c) || char.IsSurrogate(c) ? ' ' : c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IomAssistant.Knowledge.Answers;
+
+namespace IomAssistant.Knowledge.Tests.Answers;
+
+/// <summary>One line of questions.jsonl: a question, the card kind and facts a right answer shows.</summary>
+public sealed record AnswerCase(string Id, string Lang, string Q, string[]? Expect, string[]? Forbid, bool None, string? Kind)
+{
+    public override string ToString() => $"{Id} [{Lang}] {Q}";
+}
+
+public class AnswerEngineTests(RepositoryKnowledge repository) : IClassFixture<RepositoryKnowledge>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static TheoryData<AnswerCase> Cases()
+    {
+        var data = new TheoryData<AnswerCase>();
+        var file = Path.Combine(RepositoryKnowledge.RepositoryRoot, "tests", "Knowledge.Tests", "Answers", "questions.jsonl");
+        foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
+            data.Add(JsonSerializer.Deserialize<AnswerCase>(line, Json)!);
+        return data;
+    }
+
+    /// <summary>The text a user sees on the card: title, text and facts.</summary>
+    private static string Visible(Answer answer) =>
+        string.Join("\n", new[] { answer.Title, answer.Text }.Concat(answer.Facts.Select(f => $"{f.Label}: {f.Value}")));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Answers_with_the_right_card_and_fact(AnswerCase c)
+    {
+        var answer = repository.Engine.Ask(c.Q).Answer;
+        if (c.None)
+        {
+            Assert.True(answer is null, $"expected no answer, got {answer?.Title}");
+            return;
+        }
+        if (c.Expect is null)
+        {
+            if (answer is not null)
+                Assert.All(c.Forbid ?? [], f => Assert.DoesNotMatch(f, Visible(answer)));
+            return;
+        }
+        Assert.NotNull(answer);
+        var text = Visible(answer);
+        Assert.True(text.Length <= 1500, $"card shows {text.Length} characters");
+        foreach (var pattern in c.Expect)
+            Assert.Matches(new Regex(pattern), text);
+        foreach (var pattern in c.Forbid ?? [])
+            Assert.DoesNotMatch(new Regex(pattern), text);
+        if (c.Kind is not null)
+            Assert.Equal(c.Kind, answer.Kind);
+    }
+
+    [Theory]
+    [InlineData("How many staff work at the Regional Office for South America?", "en", "Staff")]
+    [InlineData("¿Cuántos funcionarios tiene la oficina regional?", "es", "Personal")]
+    [InlineData("Quantos funcionários tem o escritório regional?", "pt", "Funcionários")]
+    public void Labels_are_in_the_language_of_the_question(string question, string language, string label)
+    {
+        var result = repository.Engine.Ask(question);
+        Assert.Equal(language, result.Language);
+        Assert.Equal(label, Assert.Single(result.Answer!.Facts).Label);
+        Assert.Equal("515", result.Answer.Facts[0].Value);
+    }
+
+    [Fact]
+    public void Every_answer_cites_a_quote_found_in_its_document()
+    {
+        foreach (var question in new[] { "Tell me about Chile", "What is the CSM?", "When was IOM established?", "Emergency response" })
+        {
+            var answer = repository.Engine.Ask(question).Answer!;
+            var document = repository.Knowledge.Document(answer.Source.Document)!;
+            Assert.Contains(Text.TextFolding.ForQuoteMatching(answer.Source.Quote), Text.TextFolding.ForQuoteMatching(document.PlainText));
+            Assert.NotEmpty(answer.Source.Section);
+        }
+    }
+
+    [Theory]
+    [InlineData("How many staff work at the Regional Office for South America?", "and how many projects?", "\\b169\\b")]
+    [InlineData("Tell me about the regional office", "when was it created?", "2011")]
+    [InlineData("Who coordinates the IOM mission in Guyana?", "and Suriname?", "San Jos")]
+    [InlineData("Is Chile a member state?", "¿y Perú?", "Peru")]
+    public void A_follow_up_refers_to_the_entity_just_answered_about(string first, string followUp, string expected)
+    {
+        var context = repository.Engine.Ask(first).Answer!.Context;
+        var answer = repository.Engine.Ask(followUp, context).Answer;
+        Assert.NotNull(answer);
+        Assert.Matches(expected, Visible(answer));
+    }
+
+    [Fact]
+    public void Without_context_a_bare_follow_up_is_not_guessed_about_another_entity()
+    {
+        var answer = repository.Engine.Ask("and Suriname?").Answer;
+        Assert.True(answer is null || answer.Title.Contains("Suriname"));
+    }
+
+    [Theory]
+    [InlineData("C++ \"AND* ~ OR NOT")]
+    [InlineData("staff:515^10 AND title:[a TO z]")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u0000\u0007\u001b[31m")]
+    [InlineData("😀😀😀")]
+    [InlineData("<at>Bot</at> <script>alert(1)</script>")]
+    public void Hostile_or_empty_questions_never_throw(string question)
+    {
+        var result = repository.Engine.Ask(question);
+        Assert.NotNull(result.Suggestions);
+    }
+
+    [Fact]
+    public void A_very_long_question_is_answered_quickly_without_throwing()
+    {
+        var question = string.Concat(Enumerable.Repeat("staff regional office xyzzy ", 300));
+        var result = repository.Engine.Ask(question);
+        Assert.NotNull(result);
+    }
+
+    [Fact]
+    public void A_fact_another_office_lacks_is_not_answered_with_this_office_figure()
+    {
+        var result = repository.Engine.Ask("How many staff work in the Vienna office?");
+        Assert.Null(result.Answer);
+        Assert.Contains(result.Suggestions, s => s.Contains("Vienna"));
+    }
+
+    [Fact]
+    public void Search_returns_several_distinct_cards()
+    {
+        var results = repository.Engine.Search("migration", 5);
+        Assert.InRange(results.Count, 2, 5);
+        Assert.Equal(results.Count, results.Select(r => (r.Title, r.Text)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Topics_list_every_strategy_area()
+    {
+        Assert.Equal(6, repository.Engine.Topics().Count(t => t.Kind == "strategy"));
+    }
+}

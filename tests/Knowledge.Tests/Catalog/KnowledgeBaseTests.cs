@@ -1,0 +1,96 @@
+namespace IomAssistant.Knowledge.Tests.Catalog;
+
+public class KnowledgeBaseTests
+{
+    private const string Document = "Emergency Response\n\nIOM has been appointed as cluster lead agency for Camp Coordination and Camp Management.\n";
+
+    private static string Catalog(string quote) => $$"""
+        attributes:
+          - id: cluster-lead
+            label: { en: Cluster lead, es: Líder de clúster, pt: Líder de cluster }
+            keywords: [lead, cluster]
+        entities:
+          - id: emergency-response
+            kind: strategy
+            names: { en: Emergency Response }
+            document: brochure.txt
+            summary: "IOM has been appointed as cluster lead agency"
+            facts:
+              - attribute: cluster-lead
+                value: Cluster lead agency for CCCM
+                quote: "{{quote}}"
+        """;
+
+    [Fact]
+    public void The_repository_knowledge_loads_with_every_quote_found()
+    {
+        var knowledge = KnowledgeBase.Load(RepositoryKnowledge.KnowledgeFolder);
+        Assert.Contains(knowledge.Documents, d => d.Name == "iom-ro-south-america.txt");
+        Assert.True(knowledge.Entities.Count >= 40);
+        Assert.Single(knowledge.Entities, e => e.Home);
+        Assert.True(knowledge.Glossary.Terms.Count > 100);
+    }
+
+    [Fact]
+    public void Loads_a_catalog_whose_quotes_are_in_the_cleaned_document()
+    {
+        using var folder = new TempFolder();
+        folder.Write("brochure.txt", Document);
+        folder.Write("catalog.yaml", Catalog("cluster lead agency for Camp Coordination and Camp Management"));
+        var knowledge = KnowledgeBase.Load(folder.Path);
+        Assert.Equal("Emergency Response", Assert.Single(knowledge.Entities).Title);
+    }
+
+    [Fact]
+    public void A_quote_missing_from_its_document_fails_naming_file_entity_and_fact()
+    {
+        using var folder = new TempFolder();
+        folder.Write("brochure.txt", Document);
+        folder.Write("catalog.yaml", Catalog("cluster lead agency for refugee camps"));
+        var error = Assert.Throws<KnowledgeException>(() => KnowledgeBase.Load(folder.Path));
+        Assert.Contains("catalog.yaml", error.Message);
+        Assert.Contains("emergency-response", error.Message);
+        Assert.Contains("cluster-lead", error.Message);
+        Assert.Contains("brochure.txt", error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_catalog_fails_with_its_file_and_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("brochure.txt", Document);
+        folder.Write("catalog.yaml", "attributes:\n  - id: staff\n    label: { en: Staff\nentities: [\n");
+        var error = Assert.Throws<KnowledgeException>(() => KnowledgeBase.Load(folder.Path));
+        Assert.Matches(@"catalog\.yaml, line \d+", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_key_fails_with_its_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("brochure.txt", Document);
+        folder.Write("catalog.yaml", "attributes: []\nentities:\n  - id: x\n    colour: red\n");
+        var error = Assert.Throws<KnowledgeException>(() => KnowledgeBase.Load(folder.Path));
+        Assert.Contains("catalog.yaml, line 4", error.Message);
+    }
+
+    [Fact]
+    public void A_fact_of_an_undefined_attribute_is_rejected()
+    {
+        using var folder = new TempFolder();
+        folder.Write("brochure.txt", Document);
+        folder.Write("catalog.yaml", Catalog("cluster lead agency").Replace("- attribute: cluster-lead", "- attribute: budget"));
+        var error = Assert.Throws<KnowledgeException>(() => KnowledgeBase.Load(folder.Path));
+        Assert.Contains("'budget'", error.Message);
+    }
+
+    [Fact]
+    public void The_content_hash_changes_with_any_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write("brochure.txt", Document);
+        var before = KnowledgeBase.Load(folder.Path).ContentHash;
+        folder.Write("brochure.txt", Document + "More text.\n");
+        Assert.NotEqual(before, KnowledgeBase.Load(folder.Path).ContentHash);
+    }
+}
