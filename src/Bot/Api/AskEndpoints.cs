@@ -9,8 +9,6 @@ public sealed record AskResponse(Answer? Answer, IReadOnlyList<string> Suggestio
 
 public static class AskEndpoints
 {
-    private const long MaxBodyBytes = 64 * 1024;
-
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ask", async (HttpRequest http, ConversationService conversation, ILoggerFactory loggers, CancellationToken cancellationToken) =>
@@ -23,7 +21,7 @@ public static class AskEndpoints
             }
             var reply = conversation.Ask(request.Question, request.Context, request.Locale);
             return Results.Ok(new AskResponse(reply.Answer, reply.Suggestions, reply.Language));
-        }).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        }).WithMetadata(new RequestSizeLimitAttribute(AskRequestReader.MaxBodyBytes));
         return app;
     }
 }

@@ -14,25 +14,30 @@ public sealed record AskRequest(string Question, string? Locale, AnswerContext? 
 /// </summary>
 public static class AskRequestReader
 {
+    public const int MaxBodyBytes = 64 * 1024;
+
     public static async Task<(AskRequest? Request, string? Error, int Status)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
-        JsonDocument document;
+        byte[]? body;
         try
         {
-            document = await JsonDocument.ParseAsync(http.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
+            body = await RequestBody.ReadLimitedAsync(http, MaxBodyBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, "The body could not be read.", e.StatusCode);
+        }
+        if (body is null)
+            return (null, $"The body is larger than {MaxBodyBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            var (request, error) = Read(document.RootElement);
+            return (request, error, StatusCodes.Status400BadRequest);
         }
         catch (JsonException)
         {
             return (null, "The body must be JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large." : "The body could not be read.", e.StatusCode);
-        }
-        using (document)
-        {
-            var (request, error) = Read(document.RootElement);
-            return (request, error, StatusCodes.Status400BadRequest);
         }
     }
 
