@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using IomAssistant.Bot.Conversation;
 using IomAssistant.Knowledge.Answers;
 
@@ -23,19 +25,23 @@ public static class BlockKitRenderer
     public const string NotHelpfulAction = "feedback_not_helpful";
     public const string ShareAction = "share_in_channel";
 
-    // Caps chosen so the largest possible answer stays near 7,000 characters of text,
-    // well under Slack's 12,000, while showing every ordinary card in full.
+    // Caps chosen so the largest possible answer, button values included, stays near 8,000
+    // characters, well under Slack's 12,000, while showing every ordinary card in full.
     private const int HeaderMax = 150;
-    private const int TextMax = 1500;
-    private const int QuoteMax = 1500;
-    private const int FactsMax = 20;
-    private const int FieldMax = 200;
-    private const int FieldsPerSection = 10;
+    private const int TextMax = 1000;
+    private const int QuoteMax = 1000;
+    private const int FactsMax = 10;
+    private const int LabelMax = 50;
+    private const int FieldMax = 150;
     private const int ContextMax = 300;
     private const int ButtonTextMax = 75;
-    private const int ButtonValueMax = 2000;
     private const int FollowUpsMax = 5;
+    private const int FollowUpValueMax = 200;
+    private const int SharedQuestionMax = 500;
     private const int FallbackMax = 500;
+
+    // Letters stay as they are (an escaped "é" takes six characters); < > & are still escaped, so the value is inert.
+    private static readonly JsonSerializerOptions ValueJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static SlackMessage Render(ConversationReply reply, AnswerActions actions)
     {
@@ -69,11 +75,12 @@ public static class BlockKitRenderer
         if (!string.IsNullOrWhiteSpace(answer.Text))
             blocks.Add(Section(SlackText.EscapeWithin(answer.Text, TextMax)));
 
+        // At most ten facts: one section's worth of fields.
         var fields = answer.Facts.Take(FactsMax)
-            .Select(fact => (JsonNode)Mrkdwn($"*{SlackText.EscapeWithin(fact.Label, 60)}*\n{SlackText.EscapeWithin(fact.Value, FieldMax - 64)}"))
-            .Chunk(FieldsPerSection);
-        foreach (var chunk in fields)
-            blocks.Add(new JsonObject { ["type"] = "section", ["fields"] = new JsonArray(chunk) });
+            .Select(fact => (JsonNode)Mrkdwn($"*{SlackText.EscapeWithin(fact.Label, LabelMax)}*\n{SlackText.EscapeWithin(fact.Value, FieldMax - LabelMax - 3)}"))
+            .ToArray();
+        if (fields.Length > 0)
+            blocks.Add(new JsonObject { ["type"] = "section", ["fields"] = new JsonArray(fields) });
 
         var quote = string.Join(' ', answer.Source.Quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (quote.Length > 0)
@@ -86,15 +93,14 @@ public static class BlockKitRenderer
         AddFollowUps(blocks, text, answer.FollowUps.Count > 0 ? answer.FollowUps : reply.Suggestions);
 
         blocks.Add(Context(SlackText.Escape(text.WasThisHelpful)));
-        // The serializer escapes < > & as \u003C etc., so the value is inert too.
-        var feedback = JsonSerializer.Serialize(new FeedbackValue(Truncate(answer.Title, 300), Truncate(actions.Question, 1000), text.Language));
+        var feedback = JsonSerializer.Serialize(new FeedbackValue(Truncate(answer.Title, HeaderMax), Truncate(actions.Question, FollowUpValueMax), text.Language), ValueJson);
         var buttons = new JsonArray
         {
             Button(text.Helpful, HelpfulAction, feedback),
             Button(text.NotHelpful, NotHelpfulAction, feedback),
         };
         if (actions.OfferShare)
-            buttons.Add(Button(text.ShareInChannel, ShareAction, QuestionValue(actions.Question), primary: true));
+            buttons.Add(Button(text.ShareInChannel, ShareAction, SlackText.EscapeWithin(actions.Question, SharedQuestionMax), primary: true));
         blocks.Add(new JsonObject { ["type"] = "actions", ["block_id"] = "feedback", ["elements"] = buttons });
 
         return new SlackMessage(Fallback(answer), blocks);
@@ -110,7 +116,7 @@ public static class BlockKitRenderer
     private static void AddFollowUps(JsonArray blocks, UiText text, IReadOnlyList<string> questions)
     {
         var buttons = questions.Where(q => !string.IsNullOrWhiteSpace(q)).Distinct().Take(FollowUpsMax)
-            .Select((question, i) => (JsonNode)Button(question, $"{FollowUpAction}_{i}", QuestionValue(question)))
+            .Select((question, i) => (JsonNode)Button(question, $"{FollowUpAction}_{i}", SlackText.EscapeWithin(question, FollowUpValueMax)))
             .ToArray();
         if (buttons.Length == 0)
             return;
@@ -148,6 +154,7 @@ public static class BlockKitRenderer
         ["emoji"] = true,
     };
 
+    /// <summary>A button; a question in its value is escaped like any text we send and read back unescaped.</summary>
     private static JsonObject Button(string label, string actionId, string value, bool primary = false)
     {
         var button = new JsonObject
@@ -161,9 +168,6 @@ public static class BlockKitRenderer
             button["style"] = "primary";
         return button;
     }
-
-    /// <summary>A question carried in a button, escaped like any text we send; read back with <see cref="SlackText.Unescape"/>.</summary>
-    private static string QuestionValue(string question) => SlackText.EscapeWithin(question, ButtonValueMax);
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

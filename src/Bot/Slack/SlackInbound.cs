@@ -37,6 +37,8 @@ public sealed record SlackBlockAction(string ActionId, string Value, string User
     /// <exception cref="JsonException">The payload is not a usable block_actions payload.</exception>
     public static SlackBlockAction? Read(JsonElement payload)
     {
+        if (payload.ValueKind != JsonValueKind.Object)
+            throw new JsonException("interactivity payload is not a JSON object");
         if (SlackEndpoints.Text(payload, "type") != "block_actions")
             return null;
         if (!payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)

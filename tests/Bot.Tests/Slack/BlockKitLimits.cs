@@ -14,8 +14,8 @@ public static partial class BlockKitLimits
             problems.Add("blocks without a text fallback");
         if (blocks.Count > 50)
             problems.Add($"{blocks.Count} blocks");
-        if (message.ToJsonString().Length > 12_000)
-            problems.Add($"message of {message.ToJsonString().Length} characters");
+        if (Length(message) > 12_000)
+            problems.Add($"message of {Length(message)} characters");
         foreach (var block in blocks.OfType<JsonObject>())
         {
             var type = block["type"]!.GetValue<string>();
@@ -49,6 +49,10 @@ public static partial class BlockKitLimits
         }
         return problems;
     }
+
+    /// <summary>Characters of the message as JSON, counting each character once.</summary>
+    public static int Length(JsonObject message) =>
+        message.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).Length;
 
     /// <summary>Every piece of Slack markup anywhere in the message: broadcasts, mentions, links.</summary>
     public static List<string> Markup(JsonNode message) =>
