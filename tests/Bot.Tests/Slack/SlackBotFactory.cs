@@ -43,7 +43,7 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
             ?? ActivatorUtilities.CreateInstance(provider, original.ImplementationType!))));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "IomAssistant.slnx")))
