@@ -13,8 +13,21 @@ public static class SignedSlackRequests
     public const string Team = "T0TEAM";
     public const string User = "U0USER";
 
-    public static string Signature(string secret, string timestamp, string body) =>
-        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+    public static string Signature(string secret, string timestamp, string body) => Signature(secret, timestamp, Encoding.UTF8.GetBytes(body));
+
+    public static string Signature(string secret, string timestamp, byte[] body) =>
+        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), (byte[])[.. Encoding.UTF8.GetBytes($"v0:{timestamp}:"), .. body]));
+
+    /// <summary>Any bytes at all, signed as Slack would sign them.</summary>
+    public static HttpRequestMessage SignedBytes(string path, byte[] body, string contentType)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", Signature(Secret, timestamp, body));
+        return request;
+    }
 
     public static HttpRequestMessage Signed(string path, string body, string contentType = "application/json", DateTimeOffset? at = null, string secret = Secret)
     {

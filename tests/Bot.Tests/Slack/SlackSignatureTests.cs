@@ -143,6 +143,44 @@ public sealed class SlackRequestRejectionTests : IAsyncLifetime
         Assert.All(channels, channel => Assert.Empty(_slack.To(channel)));
     }
 
+    public static TheoryData<string, string> Garbage => new()
+    {
+        { "/slack/events", "{\"type\":\"event_callback\",\"event_id\":{},\"team_id\":[],\"event\":{\"type\":\"app_mention\",\"text\":7}}" },
+        { "/slack/events", "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"team_id\":\"T1\",\"event\":{\"type\":\"app_mention\",\"user\":\"U1\",\"channel\":\"C1\",\"ts\":\"1\",\"text\":null}}" },
+        { "/slack/events", new string('[', 5000) },
+        { "/slack/events", "{\"type\":\"url_verification\",\"challenge\":5}" },
+        { "/slack/commands", "command=%2Fask&text=%FF%FE&team_id=T1&channel_id=C1&user_id=U1&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fx" },
+        { "/slack/commands", "command=%2Fask&command=%2Fask&text=a&text=b" },
+        { "/slack/interactivity", "payload=" + Uri.EscapeDataString(new string('{', 5000)) },
+        { "/slack/interactivity", "payload=" + Uri.EscapeDataString("{\"type\":\"block_actions\",\"user\":5,\"actions\":[{\"action_id\":\"feedback_helpful\",\"value\":\"null\"}]}") },
+        { "/slack/interactivity", "payload=" + Uri.EscapeDataString("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"C1\"},\"actions\":[{\"action_id\":\"share_in_channel\",\"value\":\"x\"}]}") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Garbage))]
+    public async Task Signed_nonsense_is_never_a_server_error(string path, string body)
+    {
+        var response = await _client.SendAsync(Signed(path, body, path == "/slack/events" ? "application/json" : "application/x-www-form-urlencoded"));
+
+        Assert.True((int)response.StatusCode < 500, $"HTTP {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Signed_random_bytes_are_never_a_server_error()
+    {
+        var random = new Random(20240611);
+        foreach (var path in new[] { "/slack/events", "/slack/commands", "/slack/interactivity" })
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var body = new byte[random.Next(0, 400)];
+                random.NextBytes(body);
+                var response = await _client.SendAsync(SignedBytes(path, body, i % 2 == 0 ? "application/json" : "application/x-www-form-urlencoded"));
+                Assert.True((int)response.StatusCode < 500, $"{path}: HTTP {(int)response.StatusCode}");
+            }
+        }
+    }
+
     [Fact]
     public async Task An_oversized_body_is_refused_before_anything_else()
     {
