@@ -25,20 +25,20 @@ public static class BlockKitRenderer
     public const string NotHelpfulAction = "feedback_not_helpful";
     public const string ShareAction = "share_in_channel";
 
-    // Caps chosen so the largest possible answer, button values included, stays near 8,000
+    // Caps chosen so the largest possible answer, button values included, stays under 10,000
     // characters, well under Slack's 12,000, while showing every ordinary card in full.
     private const int HeaderMax = 150;
-    private const int TextMax = 1000;
-    private const int QuoteMax = 1000;
+    private const int TextMax = 800;
+    private const int QuoteMax = 800;
     private const int FactsMax = 10;
     private const int LabelMax = 50;
-    private const int FieldMax = 150;
+    private const int FieldMax = 300;
     private const int ContextMax = 300;
     private const int ButtonTextMax = 75;
     private const int FollowUpsMax = 5;
-    private const int FollowUpValueMax = 200;
+    private const int FollowUpValueMax = 150;
     private const int SharedQuestionMax = 500;
-    private const int FallbackMax = 500;
+    private const int FallbackMax = 300;
 
     // Letters stay as they are (an escaped "é" takes six characters); < > & are still escaped, so the value is inert.
     private static readonly JsonSerializerOptions ValueJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };

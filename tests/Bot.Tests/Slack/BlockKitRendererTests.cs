@@ -35,6 +35,17 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Facts_as_long_as_the_catalogs_are_shown_in_full()
+    {
+        var members = "Six: migrants' rights; freedom of movement and regional integration; migration dialogues; migration and development; environment and climate change; emergency response; and more";
+        var answer = StaffAnswer with { Facts = [new Fact("Thematic areas", members)] };
+
+        var message = Render(new ConversationReply(answer, [], "en"));
+
+        Assert.Contains(Texts(message), t => t == $"*Thematic areas*\n{SlackText.Escape(members)}");
+    }
+
+    [Fact]
     public void The_largest_possible_card_keeps_every_block_kit_limit()
     {
         var huge = new string('é', 20_000) + "<!channel>&";
