@@ -169,5 +169,7 @@ public static class BlockKitRenderer
         return button;
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+    /// <summary>Shortens without splitting a surrogate pair, which Slack would refuse as invalid text.</summary>
+    private static string Truncate(string value, int max) =>
+        value.Length <= max ? value : value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)];
 }

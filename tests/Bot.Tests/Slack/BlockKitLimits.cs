@@ -58,7 +58,7 @@ public static partial class BlockKitLimits
     public static List<string> Markup(JsonNode message) =>
         Strings(message).SelectMany(s => SlackMarkup().Matches(s).Select(m => m.Value)).ToList();
 
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    public static IEnumerable<string> Strings(JsonNode? node) => node switch
     {
         JsonObject o => o.SelectMany(p => Strings(p.Value)),
         JsonArray a => a.SelectMany(Strings),

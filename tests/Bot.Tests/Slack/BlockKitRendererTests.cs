@@ -66,6 +66,30 @@ public sealed class BlockKitRendererTests
         Assert.True(BlockKitLimits.Length(message) < 10_000, $"{BlockKitLimits.Length(message)} characters");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    public void Shortening_never_splits_an_emoji(string shift)
+    {
+        var emoji = shift + string.Concat(Enumerable.Repeat("😀", 2000));
+        var answer = new Answer
+        {
+            Kind = "passage",
+            Title = emoji,
+            Text = emoji,
+            Facts = [new Fact(emoji, emoji)],
+            Source = new SourceRef(emoji, emoji, emoji),
+            FollowUps = [emoji],
+        };
+
+        var message = Render(new ConversationReply(answer, [], "en"), emoji);
+
+        var strict = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        Assert.All(BlockKitLimits.Strings(message), text => strict.GetBytes(text));
+        Assert.All(SlackCommandTests.Buttons(message).Where(b => b["action_id"]!.GetValue<string>().StartsWith("feedback")),
+            b => strict.GetBytes(System.Text.Json.JsonSerializer.Deserialize<FeedbackValue>(b["value"]!.GetValue<string>())!.Title));
+    }
+
     [Fact]
     public void Hostile_text_in_any_part_of_an_answer_is_escaped()
     {
