@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace IomAssistant.Bot.Slack;
+
+/// <summary>The "Slack" settings section. Empty secrets switch the Slack endpoints off.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>Signing secret of the Slack app; every request is verified with it.</summary>
+    public string SigningSecret { get; set; } = "";
+
+    /// <summary>Bot user OAuth token (xoxb-...) for the Web API.</summary>
+    public string BotToken { get; set; } = "";
+
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api";
+
+    /// <summary>The slash command as declared in the Slack app, e.g. /ask.</summary>
+    public string CommandName { get; set; } = "/ask";
+
+    /// <summary>The bot's own user id, when known, so its mention is stripped and its messages ignored.</summary>
+    public string BotUserId { get; set; } = "";
+
+    public bool IsConfigured => SigningSecret.Length > 0;
+
+    /// <summary>The Web API base with a trailing slash, so relative method names resolve under it.</summary>
+    public Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
+}
+
+/// <summary>Checks the Slack settings at start-up, naming the setting that is wrong.</summary>
+public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+            failures.Add("Slack:ApiBaseUrl must be an absolute http(s) URL, e.g. https://slack.com/api.");
+        if (options.CommandName.Length < 2 || options.CommandName[0] != '/' || options.CommandName.Any(char.IsWhiteSpace))
+            failures.Add("Slack:CommandName must be a slash command such as /ask.");
+        if (options.SigningSecret.Length > 0 && options.BotToken.Length == 0)
+            failures.Add("Slack:BotToken must be set (xoxb-...) when Slack:SigningSecret is set, or the bot could not reply.");
+        if (options.BotToken.Length > 0 && options.SigningSecret.Length == 0)
+            failures.Add("Slack:SigningSecret must be set when Slack:BotToken is set, or Slack requests could not be verified.");
+        if (options.BotToken.Length > 0 && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
+            failures.Add("Slack:BotToken must be a bot token (xoxb-...).");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

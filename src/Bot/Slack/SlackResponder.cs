@@ -1,0 +1,89 @@
+using IomAssistant.Bot.Conversation;
+
+namespace IomAssistant.Bot.Slack;
+
+/// <summary>Where a Slack answer goes: a channel, optionally a thread in it.</summary>
+public sealed record SlackPlace(string Team, string Channel, string? ThreadTs)
+{
+    /// <summary>One conversation per thread (or per DM), so follow-ups refer to what was just answered.</summary>
+    public string ConversationKey => ThreadTs is null ? $"slack:{Team}:{Channel}" : $"slack:{Team}:{Channel}:{ThreadTs}";
+}
+
+/// <summary>Someone's private exchange with the slash command, answered through response_url.</summary>
+public sealed record SlackPrivateReply(string Team, string Channel, string User, Uri ResponseUrl)
+{
+    public string ConversationKey => $"slack:{Team}:{Channel}:user:{User}";
+}
+
+/// <summary>
+/// Does the work the endpoints accepted: asks the conversation core and posts the rendered
+/// answer where it belongs. Runs on the background queue, never on Slack's request.
+/// </summary>
+public sealed class SlackResponder(
+    ConversationService conversation,
+    SlackWebApiClient slack,
+    IFeedbackStore feedback,
+    TimeProvider clock,
+    ILogger<SlackResponder> logger)
+{
+    public async Task AnswerInPlaceAsync(SlackPlace place, string question, CancellationToken cancellationToken)
+    {
+        var message = Compose(place.ConversationKey, question, offerShare: false);
+        await slack.PostMessageAsync(place.Channel, place.ThreadTs, message, cancellationToken);
+    }
+
+    public async Task AnswerPrivatelyAsync(SlackPrivateReply to, string question, CancellationToken cancellationToken)
+    {
+        var message = Compose(to.ConversationKey, question, offerShare: true);
+        await slack.RespondAsync(to.ResponseUrl, message, inChannel: false, cancellationToken);
+    }
+
+    /// <summary>Posts the answer for everyone in the channel and removes the private copy.</summary>
+    public async Task ShareAsync(SlackPrivateReply from, string question, CancellationToken cancellationToken)
+    {
+        var message = Compose(from.ConversationKey, question, offerShare: false);
+        if (await slack.RespondAsync(from.ResponseUrl, message, inChannel: true, cancellationToken))
+            await slack.DeleteOriginalAsync(from.ResponseUrl, cancellationToken);
+    }
+
+    public void RecordFeedback(FeedbackValue value, bool helpful) =>
+        feedback.Record(new FeedbackEntry("slack", value.Title, value.Question, helpful, clock.GetUtcNow()));
+
+    public async Task ThankPrivatelyAsync(SlackPrivateReply to, string language, CancellationToken cancellationToken) =>
+        await slack.RespondAsync(to.ResponseUrl, BlockKitRenderer.Notice(UiText.For(language).ThanksForFeedback), inChannel: false, cancellationToken);
+
+    public async Task ThankInPlaceAsync(SlackPlace place, string user, string language, CancellationToken cancellationToken) =>
+        await slack.PostEphemeralAsync(place.Channel, user, place.ThreadTs, BlockKitRenderer.Notice(UiText.For(language).ThanksForFeedback), cancellationToken);
+
+    /// <summary>Help for an empty or "help" question, the answer otherwise; never throws.</summary>
+    private SlackMessage Compose(string conversationKey, string question, bool offerShare)
+    {
+        if (SlackHelp.Language(question) is { } helpLanguage)
+            return BlockKitRenderer.Help(UiText.For(helpLanguage));
+        if (question.Length > ConversationService.MaxQuestionLength)
+            return BlockKitRenderer.Notice(UiText.English.QuestionTooLong);
+        try
+        {
+            var reply = conversation.AskInConversation(conversationKey, question);
+            return BlockKitRenderer.Render(reply, new AnswerActions(question, offerShare));
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "Answering a Slack question failed");
+            return BlockKitRenderer.Notice(UiText.English.SomethingWentWrong);
+        }
+    }
+}
+
+/// <summary>Recognises a request for help: nothing asked, or "help" in one of the supported languages.</summary>
+public static class SlackHelp
+{
+    /// <summary>The language to show help in, or null when the text is a real question.</summary>
+    public static string? Language(string question) => question.Trim().TrimEnd('?', '!', '.').ToLowerInvariant() switch
+    {
+        "" or "help" => "en",
+        "ayuda" => "es",
+        "ajuda" => "pt",
+        _ => null,
+    };
+}

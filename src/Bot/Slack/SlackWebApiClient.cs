@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace IomAssistant.Bot.Slack;
+
+/// <summary>
+/// The few Slack Web API calls the bot makes, plus posts to a command's or button's
+/// response_url. Retries on 429 (after Retry-After) and 5xx come from the HTTP pipeline;
+/// Slack's own refusals (200 with ok:false) are logged with Slack's error code.
+/// </summary>
+public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackWebApiClient> logger)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    public Task<bool> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync("chat.postMessage", message.ToPayload(("channel", channel), ("thread_ts", threadTs)), cancellationToken);
+
+    public Task<bool> PostEphemeralAsync(string channel, string user, string? threadTs, SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync("chat.postEphemeral", message.ToPayload(("channel", channel), ("user", user), ("thread_ts", threadTs)), cancellationToken);
+
+    /// <summary>Answers through a response_url: ephemeral to the user, or visible to the channel.</summary>
+    public Task<bool> RespondAsync(Uri responseUrl, SlackMessage message, bool inChannel, CancellationToken cancellationToken) =>
+        PostToResponseUrlAsync(responseUrl, message.ToPayload(
+            ("response_type", inChannel ? "in_channel" : "ephemeral"),
+            ("replace_original", false)), cancellationToken);
+
+    /// <summary>Removes the ephemeral message the response_url belongs to.</summary>
+    public Task<bool> DeleteOriginalAsync(Uri responseUrl, CancellationToken cancellationToken) =>
+        PostToResponseUrlAsync(responseUrl, new JsonObject { ["delete_original"] = true }, cancellationToken);
+
+    private async Task<bool> CallAsync(string method, JsonObject payload, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUri, method))
+        {
+            Content = JsonContent(payload),
+        };
+        // The token goes only to the configured Web API, never to a response_url.
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogError("Slack {Method} failed with HTTP {Status}: {Body}", method, (int)response.StatusCode, Shorten(body));
+                return false;
+            }
+            return ReadOk(method, body);
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(error, "Slack {Method} could not be reached", method);
+            return false;
+        }
+    }
+
+    private bool ReadOk(string method, string body)
+    {
+        JsonNode? reply;
+        try
+        {
+            reply = JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            logger.LogError("Slack {Method} answered with something that is not JSON: {Body}", method, Shorten(body));
+            return false;
+        }
+        if (reply?["ok"]?.GetValueKind() == JsonValueKind.True)
+        {
+            if (reply["warning"] is { } warning)
+                logger.LogWarning("Slack {Method} warned: {Warning}", method, warning.ToJsonString());
+            return true;
+        }
+        logger.LogError(
+            "Slack {Method} refused the call: ok:false, error {Error}; details {Details}",
+            method, reply?["error"]?.ToJsonString() ?? "(none)", reply?["response_metadata"]?.ToJsonString() ?? "(none)");
+        return false;
+    }
+
+    private async Task<bool> PostToResponseUrlAsync(Uri responseUrl, JsonObject payload, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = JsonContent(payload) };
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
+                return true;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            // The URL carries a one-time credential, so only its host is logged.
+            logger.LogError("Slack response_url on {Host} refused the post with HTTP {Status}: {Body}", responseUrl.Host, (int)response.StatusCode, Shorten(body));
+            return false;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(error, "Slack response_url on {Host} could not be reached", responseUrl.Host);
+            return false;
+        }
+    }
+
+    private static StringContent JsonContent(JsonObject payload)
+    {
+        var content = new StringContent(payload.ToJsonString(), Encoding.UTF8);
+        content.Headers.ContentType = Json;
+        return content;
+    }
+
+    private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
+}

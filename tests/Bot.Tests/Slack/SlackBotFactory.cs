@@ -1,0 +1,103 @@
+using IomAssistant.Knowledge.Answers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IomAssistant.Bot.Tests.Slack;
+
+/// <summary>
+/// The real bot over in-memory HTTP, configured for Slack against a loopback fake Web API
+/// (or with no Slack settings at all when <paramref name="slack"/> is null).
+/// </summary>
+public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, IAnswerEngine>? decorateEngine = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "slack-tests-index-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var root = RepositoryRoot();
+        builder.UseContentRoot(root);
+        builder.UseSetting("Knowledge:Path", Path.Combine(root, "knowledge"));
+        builder.UseSetting("Knowledge:IndexPath", _indexPath);
+        if (slack is not null)
+        {
+            builder.UseSetting("Slack:SigningSecret", SignedSlackRequests.Secret);
+            builder.UseSetting("Slack:BotToken", SignedSlackRequests.BotToken);
+            builder.UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
+        if (decorateEngine is not null)
+            builder.ConfigureTestServices(services => Decorate(services, decorateEngine));
+    }
+
+    private static void Decorate(IServiceCollection services, Func<IAnswerEngine, IAnswerEngine> decorate)
+    {
+        var original = services.Last(d => d.ServiceType == typeof(IAnswerEngine));
+        services.Remove(original);
+        services.AddSingleton(provider => decorate((IAnswerEngine)(
+            original.ImplementationInstance
+            ?? original.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, original.ImplementationType!))));
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "IomAssistant.slnx")))
+            folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("repository root not found above the test binaries");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(_indexPath))
+            Directory.Delete(_indexPath, recursive: true);
+    }
+}
+
+/// <summary>Holds every answer until the test opens the gate: an engine that is as slow as the test needs.</summary>
+public sealed class GatedEngine(IAnswerEngine inner) : IAnswerEngine
+{
+    private readonly ManualResetEventSlim _gate = new(false);
+
+    public int Completed;
+
+    public void Open() => _gate.Set();
+
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
+    {
+        _gate.Wait(TimeSpan.FromSeconds(30));
+        var result = inner.Ask(question, context, locale);
+        Interlocked.Increment(ref Completed);
+        return result;
+    }
+
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => inner.Search(query, max, locale);
+
+    public IReadOnlyList<TopicSummary> Topics(string language = "en") => inner.Topics(language);
+}
+
+/// <summary>Answers with text an attacker chose, to prove nothing of it reaches Slack as markup.</summary>
+public sealed class HostileEngine : IAnswerEngine
+{
+    public const string Payload = "<!channel> <!here|here> <!everyone> <@U999> <!subteam^S1> <https://evil.example|click> & more";
+
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null) =>
+        new(new Answer
+        {
+            Kind = "passage",
+            Title = Payload,
+            Text = Payload + " " + question,
+            Facts = [new Fact(Payload, Payload)],
+            Source = new SourceRef(Payload, Payload, Payload),
+            FollowUps = [Payload, question],
+        }, [Payload], "en");
+
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => [Ask(query).Answer!];
+
+    public IReadOnlyList<TopicSummary> Topics(string language = "en") => [];
+}
