@@ -1,0 +1,76 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Indexing;
+
+namespace IomAssistant.Knowledge.Benchmarks;
+
+/// <summary>
+/// Latency and allocations of the answer engine over a fixed question mix (the answer test
+/// set: English, Spanish, Portuguese, typos and out-of-scope questions), one question per call.
+/// </summary>
+[MemoryDiagnoser]
+public class EngineBenchmarks
+{
+    private AnswerEngine _engine = null!;
+    private KnowledgeIndex _index = null!;
+    private string[] _questions = [];
+    private int _next;
+    private string _indexPath = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = Repository.Root();
+        _indexPath = Path.Combine(Path.GetTempPath(), "iom-bench-" + Guid.NewGuid().ToString("N"));
+        var knowledge = KnowledgeBase.Load(Path.Combine(root, "knowledge"));
+        _index = KnowledgeIndex.Open(knowledge, _indexPath);
+        _engine = new AnswerEngine(knowledge, _index);
+        _questions = File.ReadLines(Path.Combine(root, "tests", "Knowledge.Tests", "Answers", "questions.jsonl"))
+            .Where(l => l.Trim().Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)
+            .ToArray();
+    }
+
+    [Benchmark(Description = "Ask: one question of the mix")]
+    public AskResult Ask() => _engine.Ask(_questions[_next++ % _questions.Length]);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _index.Dispose();
+        Directory.Delete(_indexPath, recursive: true);
+    }
+}
+
+/// <summary>Reading, cleaning, checking and indexing the whole knowledge folder.</summary>
+[MemoryDiagnoser]
+public class IngestionBenchmarks
+{
+    private string _root = "";
+
+    [GlobalSetup]
+    public void Setup() => _root = Repository.Root();
+
+    [Benchmark(Description = "Load knowledge (read, clean, check quotes)")]
+    public KnowledgeBase Load() => KnowledgeBase.Load(Path.Combine(_root, "knowledge"));
+
+    [Benchmark(Description = "Load and build the index")]
+    public void LoadAndIndex()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "iom-bench-index-" + Guid.NewGuid().ToString("N"));
+        using (KnowledgeIndex.Open(KnowledgeBase.Load(Path.Combine(_root, "knowledge")), path)) { }
+        Directory.Delete(path, recursive: true);
+    }
+}
+
+internal static class Repository
+{
+    public static string Root()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IomAssistant.slnx")))
+                return dir.FullName;
+        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
+    }
+}
