@@ -14,4 +14,7 @@ public sealed class KnowledgeOptions
     /// <summary>Folder where the Lucene index is built and reused.</summary>
     [Required(ErrorMessage = "Knowledge:IndexPath must name a writable folder for the index.")]
     public string IndexPath { get; set; } = ".index";
+
+    /// <summary>Reload when files in the knowledge folder change.</summary>
+    public bool WatchForChanges { get; set; } = true;
 }
