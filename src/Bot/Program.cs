@@ -1,6 +1,7 @@
 using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
 using IomAssistant.Bot.Hosting;
+using IomAssistant.Bot.Teams;
 
 if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
@@ -8,10 +9,12 @@ if (CliCommands.IsCliVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeEngine();
 builder.Services.AddConversation();
+builder.AddTeamsChannel();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapAskApi();
+app.MapTeams();
 app.Run();
 return 0;
 
