@@ -1,10 +1,13 @@
+using IomAssistant.Bot.Hosting;
+
 namespace IomAssistant.Bot.Api;
 
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", (KnowledgeEngineHost knowledge) =>
+            knowledge.IsReady ? Results.Text("ok") : Results.Text("loading", statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
     }
 }

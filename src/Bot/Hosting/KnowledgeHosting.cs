@@ -1,4 +1,5 @@
 using IomAssistant.Knowledge.Answers;
+using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Hosting;
 
@@ -10,26 +11,13 @@ public static class KnowledgeHosting
             .Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<IAnswerEngine, StubEngine>();
+        builder.Services.AddSingleton<KnowledgeEngineHost>();
+        builder.Services.AddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<KnowledgeEngineHost>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeEngineHost>());
         return builder;
     }
 
-    /// <summary>Placeholder until the Lucene engine lands: answers every question with the staff figure.</summary>
-    private sealed class StubEngine : IAnswerEngine
-    {
-        public AskResult Ask(string question, AnswerContext? context = null, string? locale = null) =>
-            new(new Answer
-            {
-                Kind = "office",
-                Title = "IOM Regional Office for South America",
-                Facts = [new Fact("Staff", "515")],
-                Source = new SourceRef("iom-ro-south-america.txt", "Introduction", "515 Staff"),
-                Context = new AnswerContext("ro-south-america", "staff"),
-            }, ["How many projects does the regional office run?"], "en");
-
-        public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => [Ask(query).Answer!];
-
-        public IReadOnlyList<TopicSummary> Topics(string language = "en") =>
-            [new("ro-south-america", "office", "IOM Regional Office for South America", "Buenos Aires, Argentina")];
-    }
+    /// <summary>Resolves a configured folder against the content root (the working folder by default).</summary>
+    public static string ResolvePath(IHostEnvironment environment, string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(environment.ContentRootPath, path));
 }

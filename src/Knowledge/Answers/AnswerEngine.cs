@@ -1,0 +1,348 @@
+using IomAssistant.Knowledge.Catalog;
+using IomAssistant.Knowledge.Indexing;
+using IomAssistant.Knowledge.Ingestion;
+using IomAssistant.Knowledge.Text;
+
+namespace IomAssistant.Knowledge.Answers;
+
+/// <summary>
+/// Answers a question from the knowledge: links the entities it names, reads the attribute
+/// it asks for, and answers with that fact, the entity's card, or the best cited passage —
+/// or with nothing when the evidence does not cover the question.
+/// </summary>
+public sealed class AnswerEngine : IAnswerEngine
+{
+    private const int MaxVisibleChars = 1300;
+    private const double MinPassageCoverage = 0.6;
+    private const int Candidates = 8;
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly KnowledgeIndex _index;
+    private readonly Lexicon _lexicon;
+    private readonly EntityLinker _linker;
+    private readonly Dictionary<string, AttributeKeywords> _keywords;
+    private readonly EntityDefinition? _home;
+
+    private sealed record AttributeKeywords(HashSet<string> Content, HashSet<string> Questions);
+
+    /// <summary>One way to answer: an entity's card, or one of its attributes.</summary>
+    private sealed record Option(EntityDefinition Entity, string? Attribute, double Total, double Strength, HashSet<int> UsedTokens, bool Mentioned);
+
+    private enum Verdict { Pass, Fail, MissingAttribute }
+
+    public AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index)
+    {
+        _knowledge = knowledge;
+        _index = index;
+        _lexicon = new Lexicon(knowledge);
+        _linker = new EntityLinker(knowledge.Entities);
+        _home = knowledge.Entities.FirstOrDefault(e => e.Home);
+        _keywords = knowledge.Attributes.Values.ToDictionary(a => a.Id, a => new AttributeKeywords(
+            a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet(),
+            a.Keywords.SelectMany(TextFolding.Tokens).Where(Lexicon.QuestionWords.Contains).ToHashSet()));
+    }
+
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
+    {
+        question ??= "";
+        var language = LanguageDetector.Detect(question, locale);
+        var q = Question.Read(question, _lexicon);
+        var mentions = _linker.Link(q);
+
+        foreach (var option in RankOptions(q, mentions, context))
+        {
+            switch (Check(q, mentions, option))
+            {
+                case Verdict.Pass:
+                    var answer = option.Attribute is null ? Card(option.Entity, language, option.Total) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
+                    return new AskResult(answer, answer.FollowUps, language);
+                case Verdict.MissingAttribute:
+                    return NoAnswer(language, option.Entity);
+            }
+        }
+
+        if (BestPassage(q, language) is { } passageAnswer)
+            return new AskResult(passageAnswer, passageAnswer.FollowUps, language);
+
+        var named = mentions.Select(m => _knowledge.EntitiesById[m.EntityId]).FirstOrDefault();
+        return NoAnswer(language, named);
+    }
+
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null)
+    {
+        var results = new List<Answer>();
+        var asked = Ask(query, null, locale);
+        if (asked.Answer is not null)
+            results.Add(asked.Answer);
+        var q = Question.Read(query ?? "", _lexicon);
+        var language = asked.Language;
+        foreach (var hit in _index.Search(QueryStems(q), FuzzyWords(q), query ?? "", Candidates * 2))
+        {
+            if (results.Count >= max)
+                break;
+            var answer = FromHit(hit, language, hit.Score);
+            if (answer is not null && results.All(r => r.Title != answer.Title || r.Text != answer.Text))
+                results.Add(answer);
+        }
+        return results.Take(max).ToList();
+    }
+
+    public IReadOnlyList<TopicSummary> Topics(string language = "en") =>
+        _knowledge.Entities.Select(e => new TopicSummary(e.Id, e.Kind, e.Title, e.Summary)).ToList();
+
+    private IEnumerable<Option> RankOptions(Question q, IReadOnlyList<Mention> mentions, AnswerContext? context)
+    {
+        var options = new List<Option>();
+        var byEntity = mentions.GroupBy(m => m.EntityId).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(m => Enumerable.Range(m.Start, m.Length)).Where(i => q.Tokens[i].Counts).ToHashSet());
+
+        foreach (var (id, used) in byEntity)
+        {
+            var entity = _knowledge.EntitiesById[id];
+            options.Add(new Option(entity, null, used.Count, used.Count, used, true));
+            AddFactOptions(options, q, entity, used.Count, used, minScore: 0.5, mentioned: true);
+        }
+
+        var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) ? ce : null;
+        if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
+            AddFactOptions(options, q, contextEntity, 0.5, [], minScore: 0.5, mentioned: false);
+        if (byEntity.Count == 0 && _home is not null && _home != contextEntity)
+            AddFactOptions(options, q, _home, 0.25, [], minScore: 1, mentioned: false);
+        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id)))
+            AddFactOptions(options, q, entity, 0, [], minScore: 2, mentioned: false);
+
+        // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
+        if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
+        {
+            foreach (var (id, used) in byEntity)
+            {
+                var entity = _knowledge.EntitiesById[id];
+                if (entity.Facts.Any(f => f.Attribute == attribute) && q.Tokens.Where((t, i) => t.Counts && !used.Contains(i)).Count() == 0)
+                    options.Add(new Option(entity, attribute, used.Count + 1, used.Count, used, true));
+            }
+        }
+
+        return options
+            .OrderByDescending(o => o.Total)
+            .ThenByDescending(o => o.Attribute is not null)
+            .ThenByDescending(o => o.Strength)
+            .Take(Candidates);
+    }
+
+    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, double minScore, bool mentioned)
+    {
+        foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
+        {
+            var (score, matched) = AttributeScore(q, attribute, used);
+            if (score >= minScore)
+                options.Add(new Option(entity, attribute, strength + score, strength, [.. used, .. matched], mentioned));
+        }
+    }
+
+    /// <summary>How strongly the question's words (outside the entity's name) ask for an attribute.</summary>
+    private (double Score, List<int> Matched) AttributeScore(Question q, string attribute, HashSet<int> exclude)
+    {
+        var keywords = _keywords[attribute];
+        double score = 0;
+        var matched = new List<int>();
+        for (var i = 0; i < q.Tokens.Count; i++)
+        {
+            if (exclude.Contains(i))
+                continue;
+            var token = q.Tokens[i];
+            if (token.Role == TokenRole.Content && token.Stems.Overlaps(keywords.Content))
+            {
+                score += 1;
+                matched.Add(i);
+            }
+            else if (token.Role == TokenRole.QuestionWord && token.Stems.Overlaps(keywords.Questions))
+            {
+                score += token.Stems.Contains("what") || token.Stems.Contains("which") ? 0.25 : 0.5;
+                matched.Add(i);
+            }
+        }
+        return (score, matched);
+    }
+
+    /// <summary>
+    /// Does the answer account for the whole question? Words outside the entity's name and
+    /// the attribute must appear in what the answer shows; a fact answer may leave one
+    /// ordinary word ("run", "work") unexplained, a card none.
+    /// </summary>
+    private Verdict Check(Question q, IReadOnlyList<Mention> mentions, Option option)
+    {
+        var shown = StemsOf(option.Entity, option.Attribute);
+        var penalty = 0;
+        var asksForAttribute = false;
+        for (var i = 0; i < q.Tokens.Count; i++)
+        {
+            var token = q.Tokens[i];
+            if (!token.Counts || option.UsedTokens.Contains(i) || token.Stems.Overlaps(shown))
+                continue;
+            var otherEntity = mentions.Any(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length);
+            penalty += otherEntity ? 2 : 1;
+            if (token.Role == TokenRole.Content && _keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
+                asksForAttribute = true;
+        }
+        if (penalty <= (option.Attribute is null ? 0 : 1))
+            return Verdict.Pass;
+        return option.Attribute is null && option.Mentioned && asksForAttribute ? Verdict.MissingAttribute : Verdict.Fail;
+    }
+
+    private HashSet<string> StemsOf(EntityDefinition entity, string? attribute)
+    {
+        var text = string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary + " " +
+                   string.Join(" ", entity.Facts.Where(f => attribute is null || f.Attribute == attribute).Select(f => f.Value + " " + f.Quote));
+        return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
+    }
+
+    private Answer? BestPassage(Question q, string language)
+    {
+        var concepts = q.Tokens.Where(t => t.Counts).ToList();
+        if (concepts.Count == 0)
+            return null;
+        var weights = concepts.Select(Weight).ToList();
+        var total = weights.Sum();
+
+        Answer? best = null;
+        double bestCoverage = 0;
+        foreach (var hit in _index.Search(QueryStems(q), FuzzyWords(q), q.Text, Candidates))
+        {
+            var hitStems = HitStems(hit);
+            double covered = 0;
+            for (var i = 0; i < concepts.Count; i++)
+                if (concepts[i].Stems.Overlaps(hitStems))
+                    covered += weights[i];
+            var coverage = covered / total;
+            if (coverage > bestCoverage + 1e-9)
+            {
+                var answer = FromHit(hit, language, coverage);
+                if (answer is null)
+                    continue;
+                best = answer;
+                bestCoverage = coverage;
+            }
+        }
+        return bestCoverage >= MinPassageCoverage ? best : null;
+    }
+
+    private double Weight(QuestionToken token)
+    {
+        if (token.Role == TokenRole.Unknown)
+            return _lexicon.MaxIdf + 1;
+        var known = token.Stems.Where(_lexicon.HasStem).ToList();
+        return known.Count == 0 ? _lexicon.MaxIdf + 1 : known.Max(_lexicon.Idf);
+    }
+
+    private HashSet<string> HitStems(IndexHit hit)
+    {
+        var text = hit.Text;
+        if (hit.Entity is { } id && _knowledge.EntitiesById.TryGetValue(id, out var entity))
+            text += " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases));
+        return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
+    }
+
+    private static IEnumerable<string> QueryStems(Question q) =>
+        q.Tokens.Where(t => t.Counts).SelectMany(t => t.Stems);
+
+    private static IEnumerable<string> FuzzyWords(Question q) =>
+        q.Tokens.Where(t => t.Role == TokenRole.Unknown && t.Word.Length >= 5).Select(t => t.Word);
+
+    private Answer? FromHit(IndexHit hit, string language, double score)
+    {
+        if (hit.Entity is { } id && _knowledge.EntitiesById.TryGetValue(id, out var entity))
+            return hit.Attribute is { } attribute ? FactAnswer(entity, attribute, language, score) : Card(entity, language, score);
+        if (hit.Type != "passage")
+            return null;
+        return new Answer
+        {
+            Kind = "passage",
+            Title = hit.Section,
+            Text = hit.Text,
+            Source = new SourceRef(hit.Document, hit.Section, hit.Text),
+            Score = Math.Round(score, 3),
+            Context = new AnswerContext(null, null),
+            Highlights = [],
+            FollowUps = Phrases.Examples(language).Take(2).ToList(),
+        };
+    }
+
+    private Answer Card(EntityDefinition entity, string language, double score)
+    {
+        var facts = new List<Fact>();
+        var visible = entity.Title.Length + entity.Summary.Length;
+        foreach (var fact in entity.Facts)
+        {
+            var f = new Fact(_knowledge.Attributes[fact.Attribute].LabelIn(language), fact.Value);
+            visible += f.Label.Length + f.Value.Length + 2;
+            if (visible > MaxVisibleChars)
+                break;
+            facts.Add(f);
+        }
+        var quote = string.IsNullOrWhiteSpace(entity.Summary) ? entity.Facts.FirstOrDefault()?.Quote ?? "" : entity.Summary;
+        return new Answer
+        {
+            Kind = entity.Kind,
+            Title = entity.Title,
+            Text = entity.Summary,
+            Facts = facts,
+            Source = new SourceRef(entity.Document, SectionOf(entity.Document, quote), quote),
+            Score = Math.Round(score, 3),
+            Context = new AnswerContext(entity.Id, null),
+            FollowUps = FollowUps(entity, null, language),
+        };
+    }
+
+    private Answer FactAnswer(EntityDefinition entity, string attribute, string language, double score)
+    {
+        var facts = entity.Facts.Where(f => f.Attribute == attribute).ToList();
+        var label = _knowledge.Attributes[attribute].LabelIn(language);
+        var quote = facts[0].Quote;
+        var passage = PassageContaining(entity.Document, quote);
+        var text = passage?.Text is { Length: <= 700 } p ? p : quote;
+        return new Answer
+        {
+            Kind = entity.Kind,
+            Title = entity.Title,
+            Text = text,
+            Facts = facts.Select(f => new Fact(label, f.Value)).ToList(),
+            Source = new SourceRef(entity.Document, passage?.Section ?? CleanDocument.UntitledSection, quote),
+            Score = Math.Round(score, 3),
+            Context = new AnswerContext(entity.Id, attribute),
+            Highlights = TextFolding.Tokens(quote).Distinct().ToList(),
+            FollowUps = FollowUps(entity, attribute, language),
+        };
+    }
+
+    private IReadOnlyList<string> FollowUps(EntityDefinition entity, string? attribute, string language)
+    {
+        var followUps = new List<string>();
+        if (attribute is not null)
+            followUps.Add(Phrases.TellMeAbout(language, entity.Title));
+        foreach (var other in entity.Facts.Select(f => f.Attribute).Distinct().Where(a => a != attribute && a != "type").Take(attribute is null ? 3 : 2))
+            followUps.Add(Phrases.AttributeOf(_knowledge.Attributes[other].LabelIn(language), entity.Title));
+        return followUps;
+    }
+
+    private AskResult NoAnswer(string language, EntityDefinition? named)
+    {
+        var suggestions = new List<string>();
+        if (named is not null)
+            suggestions.Add(Phrases.TellMeAbout(language, named.Title));
+        suggestions.AddRange(Phrases.Examples(language));
+        return new AskResult(null, suggestions.Take(4).ToList(), language);
+    }
+
+    private Passage? PassageContaining(string document, string quote)
+    {
+        var doc = _knowledge.Document(document);
+        if (doc is null)
+            return null;
+        var needle = TextFolding.ForQuoteMatching(quote);
+        return doc.Passages.FirstOrDefault(p => TextFolding.ForQuoteMatching(p.Text).Contains(needle, StringComparison.Ordinal));
+    }
+
+    private string SectionOf(string document, string quote) =>
+        PassageContaining(document, quote)?.Section ?? CleanDocument.UntitledSection;
+}

@@ -1,0 +1,86 @@
+using IomAssistant.Knowledge.Catalog;
+using IomAssistant.Knowledge.Text;
+
+namespace IomAssistant.Knowledge.Answers;
+
+/// <summary>Where a question names an entity: the token positions it covers.</summary>
+public sealed record Mention(string EntityId, int Start, int Length);
+
+/// <summary>
+/// Finds the catalog's entities in a question by their names and aliases in English, Spanish
+/// and Portuguese. Matching works on the corrected words and their stems, so "guyanna",
+/// "Brasil" and "offices" find Guyana, Brazil and office.
+/// </summary>
+public sealed class EntityLinker
+{
+    private sealed record Alias(string EntityId, string[] Stems);
+
+    private readonly Dictionary<string, List<Alias>> _byFirstStem = new(StringComparer.Ordinal);
+
+    public EntityLinker(IEnumerable<EntityDefinition> entities)
+    {
+        foreach (var entity in entities)
+        {
+            foreach (var name in entity.Names.Values.Concat(entity.Aliases).Distinct())
+            {
+                var tokens = TextFolding.Tokens(name);
+                var content = tokens.Where(t => !StopWords.IsStopWord(t)).ToList();
+                // An alias made only of function words ("OR") would match everywhere: skip it.
+                if (content.Count == 0)
+                    continue;
+                var stems = content.Select(Stemmer.English).ToArray();
+                if (!_byFirstStem.TryGetValue(stems[0], out var list))
+                    _byFirstStem[stems[0]] = list = [];
+                if (!list.Any(a => a.EntityId == entity.Id && a.Stems.SequenceEqual(stems)))
+                    list.Add(new Alias(entity.Id, stems));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The longest non-overlapping mentions; one span may name several entities when an
+    /// alias is shared.
+    /// </summary>
+    public IReadOnlyList<Mention> Link(Question question)
+    {
+        // Positions of the words that can be part of a name (not function words or fillers).
+        var positions = new List<int>();
+        for (var i = 0; i < question.Tokens.Count; i++)
+            if (question.Tokens[i].Counts)
+                positions.Add(i);
+        var stems = positions.Select(p => Stemmer.English(question.Tokens[p].Word)).ToArray();
+
+        var found = new List<(Alias Alias, int Start, int Length)>();
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (!_byFirstStem.TryGetValue(stems[i], out var aliases))
+                continue;
+            foreach (var alias in aliases)
+            {
+                if (i + alias.Stems.Length > stems.Length)
+                    continue;
+                var matches = true;
+                for (var k = 1; k < alias.Stems.Length && matches; k++)
+                    matches = stems[i + k] == alias.Stems[k];
+                if (matches)
+                    found.Add((alias, i, alias.Stems.Length));
+            }
+        }
+
+        var taken = new bool[stems.Length];
+        var mentions = new List<Mention>();
+        foreach (var group in found.GroupBy(f => (f.Start, f.Length)).OrderByDescending(g => g.Key.Length).ThenBy(g => g.Key.Start))
+        {
+            var (start, length) = group.Key;
+            if (Enumerable.Range(start, length).Any(k => taken[k]))
+                continue;
+            for (var k = start; k < start + length; k++) taken[k] = true;
+            // Mentions are reported in question-token positions, spanning skipped function words.
+            var first = positions[start];
+            var last = positions[start + length - 1];
+            foreach (var entityId in group.Select(f => f.Alias.EntityId).Distinct())
+                mentions.Add(new Mention(entityId, first, last - first + 1));
+        }
+        return mentions;
+    }
+}

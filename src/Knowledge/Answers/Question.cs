@@ -1,0 +1,79 @@
+using IomAssistant.Knowledge.Text;
+
+namespace IomAssistant.Knowledge.Answers;
+
+public enum TokenRole
+{
+    /// <summary>A function word: ignored.</summary>
+    Stop,
+    /// <summary>A word with no content in a question ("tell", "sobre"): ignored.</summary>
+    Filler,
+    /// <summary>when, where, who, how many...: weak evidence for an attribute.</summary>
+    QuestionWord,
+    /// <summary>A word the knowledge or glossary knows.</summary>
+    Content,
+    /// <summary>A word the knowledge does not know: evidence the question is out of scope.</summary>
+    Unknown,
+}
+
+/// <summary>One word of a question: as typed (folded), as corrected, and the English stems it stands for.</summary>
+public sealed record QuestionToken(string Folded, string Word, TokenRole Role, IReadOnlySet<string> Stems)
+{
+    public bool Counts => Role is TokenRole.Content or TokenRole.Unknown;
+}
+
+/// <summary>A question read word by word, typos corrected and Spanish/Portuguese words mapped to English.</summary>
+public sealed class Question
+{
+    public const int MaxTokens = 64;
+
+    private Question(string text, IReadOnlyList<QuestionToken> tokens)
+    {
+        Text = text;
+        Tokens = tokens;
+    }
+
+    public string Text { get; }
+    public IReadOnlyList<QuestionToken> Tokens { get; }
+
+    public static Question Read(string text, Lexicon lexicon)
+    {
+        var tokens = TextFolding.Tokens(text).Take(MaxTokens).Select(t => Classify(t, lexicon, allowCorrection: true)).ToList();
+        return new Question(text, tokens);
+    }
+
+    private static QuestionToken Classify(string folded, Lexicon lexicon, bool allowCorrection)
+    {
+        var translated = lexicon.Translate(folded);
+        if (Lexicon.QuestionWords.Contains(folded) || translated?.Any(Lexicon.QuestionWords.Contains) == true)
+        {
+            var words = translated?.Where(Lexicon.QuestionWords.Contains).ToHashSet() ?? [folded];
+            if (Lexicon.QuestionWords.Contains(folded)) words.Add(folded);
+            return new QuestionToken(folded, folded, TokenRole.QuestionWord, words);
+        }
+        if (StopWords.IsStopWord(folded))
+            return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
+        if (lexicon.IsFiller(folded))
+            return new QuestionToken(folded, folded, TokenRole.Filler, new HashSet<string>());
+        if (translated is not null)
+            return Content(folded, folded, translated);
+        if (lexicon.IsKnown(folded))
+            return Content(folded, folded, []);
+        if (lexicon.TranslateByStem(folded) is { } byStem)
+            return Content(folded, folded, byStem);
+        if (allowCorrection && lexicon.Correct(folded) is { } corrected)
+        {
+            var token = Classify(corrected, lexicon, allowCorrection: false);
+            return token with { Folded = folded };
+        }
+        return new QuestionToken(folded, folded, TokenRole.Unknown, new HashSet<string> { Stemmer.English(folded) });
+    }
+
+    private static QuestionToken Content(string folded, string word, IEnumerable<string> translations)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal) { Stemmer.English(word) };
+        foreach (var t in translations)
+            stems.Add(Stemmer.English(t));
+        return new QuestionToken(folded, word, TokenRole.Content, stems);
+    }
+}

@@ -1,0 +1,36 @@
+namespace IomAssistant.Knowledge.Ingestion;
+
+public enum BlockKind { Paragraph, List, Figure }
+
+/// <summary>One readable unit of a document: a paragraph, a list or a figure with its label.</summary>
+public sealed record Block(BlockKind Kind, string Text, IReadOnlyList<string> Items);
+
+public sealed record Section(string Title, IReadOnlyList<Block> Blocks);
+
+/// <summary>A passage to search and cite: one block with its section and position.</summary>
+public sealed record Passage(string Document, string Section, int Position, string Text);
+
+/// <summary>A document after cleaning: sections of blocks, and the plain text quotes are checked against.</summary>
+public sealed class CleanDocument
+{
+    public const string UntitledSection = "Introduction";
+
+    public CleanDocument(string name, IReadOnlyList<Section> sections)
+    {
+        Name = name;
+        Sections = sections;
+        PlainText = string.Join("\n\n", sections.Select(s =>
+            (s.Title == UntitledSection ? "" : s.Title + "\n\n") +
+            string.Join("\n\n", s.Blocks.Select(b => b.Kind == BlockKind.List ? string.Join("\n", b.Items) : b.Text))));
+        var position = 0;
+        Passages = sections
+            .SelectMany(s => s.Blocks.Select(b => new Passage(name, s.Title, position++, b.Text)))
+            .ToList();
+    }
+
+    /// <summary>File name relative to the knowledge folder, e.g. "iom-ro-south-america.txt".</summary>
+    public string Name { get; }
+    public IReadOnlyList<Section> Sections { get; }
+    public string PlainText { get; }
+    public IReadOnlyList<Passage> Passages { get; }
+}

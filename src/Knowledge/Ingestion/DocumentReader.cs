@@ -1,0 +1,139 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace IomAssistant.Knowledge.Ingestion;
+
+/// <summary>Reads the document formats content owners drop into the knowledge folder.</summary>
+public static class DocumentReader
+{
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".pdf", ".docx" };
+
+    /// <summary>Reads and cleans one document; throws <see cref="KnowledgeException"/> naming the file when it cannot.</summary>
+    public static CleanDocument Read(string path, string name)
+    {
+        try
+        {
+            return Path.GetExtension(path).ToLowerInvariant() switch
+            {
+                ".txt" => PdfExportCleaner.Clean(name, File.ReadAllText(path)),
+                ".md" => ReadMarkdown(name, File.ReadAllText(path)),
+                ".pdf" => ReadPdf(path, name),
+                ".docx" => ReadDocx(path, name),
+                var ext => throw new KnowledgeException($"{name}: unsupported document type '{ext}'"),
+            };
+        }
+        catch (KnowledgeException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+                                      or OpenXmlPackageException or InvalidOperationException or ArgumentException
+                                      or UglyToad.PdfPig.Core.PdfDocumentFormatException)
+        {
+            throw new KnowledgeException($"{name}: cannot read the document ({e.Message})", e);
+        }
+    }
+
+    public static CleanDocument ReadMarkdown(string name, string markdown)
+    {
+        var sections = new List<Section>();
+        var title = CleanDocument.UntitledSection;
+        var blocks = new List<Block>();
+        foreach (var node in Markdown.Parse(markdown))
+        {
+            switch (node)
+            {
+                case HeadingBlock heading:
+                    if (blocks.Count > 0 || title != CleanDocument.UntitledSection)
+                        sections.Add(new Section(title, blocks));
+                    title = InlineText(heading.Inline);
+                    blocks = [];
+                    break;
+                case ParagraphBlock paragraph:
+                    AddParagraph(blocks, InlineText(paragraph.Inline));
+                    break;
+                case ListBlock list:
+                    var items = list.Descendants<ParagraphBlock>().Select(p => InlineText(p.Inline)).Where(s => s.Length > 0).ToList();
+                    if (items.Count > 0)
+                        blocks.Add(new Block(BlockKind.List, string.Join(", ", items), items));
+                    break;
+                case QuoteBlock quote:
+                    foreach (var p in quote.Descendants<ParagraphBlock>())
+                        AddParagraph(blocks, InlineText(p.Inline));
+                    break;
+            }
+        }
+        if (blocks.Count > 0 || title != CleanDocument.UntitledSection)
+            sections.Add(new Section(title, blocks));
+        return new CleanDocument(name, sections);
+    }
+
+    private static CleanDocument ReadPdf(string path, string name)
+    {
+        using var pdf = PdfDocument.Open(path);
+        var text = new StringBuilder();
+        foreach (var page in pdf.GetPages())
+            text.Append(ContentOrderTextExtractor.GetText(page)).Append("\n\n");
+        return PdfExportCleaner.Clean(name, text.ToString());
+    }
+
+    private static CleanDocument ReadDocx(string path, string name)
+    {
+        using var doc = WordprocessingDocument.Open(path, false);
+        var body = doc.MainDocumentPart?.Document?.Body
+                   ?? throw new KnowledgeException($"{name}: the document has no body");
+        var sections = new List<Section>();
+        var title = CleanDocument.UntitledSection;
+        var blocks = new List<Block>();
+        foreach (var paragraph in body.Descendants<Paragraph>())
+        {
+            var text = string.Join("", paragraph.Descendants<WordText>().Select(t => t.Text)).Trim();
+            if (text.Length == 0)
+                continue;
+            var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
+            if (style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) || style.Equals("Title", StringComparison.OrdinalIgnoreCase))
+            {
+                if (blocks.Count > 0 || title != CleanDocument.UntitledSection)
+                    sections.Add(new Section(title, blocks));
+                title = text;
+                blocks = [];
+            }
+            else
+                AddParagraph(blocks, text);
+        }
+        if (blocks.Count > 0 || title != CleanDocument.UntitledSection)
+            sections.Add(new Section(title, blocks));
+        return new CleanDocument(name, sections);
+    }
+
+    private static void AddParagraph(List<Block> blocks, string text)
+    {
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length > 0)
+            blocks.Add(new Block(BlockKind.Paragraph, text, []));
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null)
+            return "";
+        var sb = new StringBuilder();
+        foreach (var child in inline.Descendants<Inline>())
+        {
+            switch (child)
+            {
+                case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case LineBreakInline: sb.Append(' '); break;
+            }
+        }
+        return string.Join(' ', sb.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+
+namespace IomAssistant.Knowledge.Ingestion;
+
+/// <summary>
+/// Turns text exported from a PDF into sections of paragraphs: rejoins broken lines, undoes
+/// end-of-line hyphenation, keeps a figure with its label ("515 Staff"), finds lists and
+/// headings (also headings glued to the text that follows them).
+/// </summary>
+public static partial class PdfExportCleaner
+{
+    private const int MaxHeadingWords = 14;
+    private const int MaxListItemWords = 4;
+
+    // Lines ending in these words continue on the next line.
+    private static readonly HashSet<string> ContinuationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "its", "their", "y", "e", "de", "del", "da", "do", "la", "el", "en", "para", "com", "con",
+    };
+
+    public static CleanDocument Clean(string name, string raw)
+    {
+        var text = raw.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n');
+        var lines = text.Split('\n').Select(l => Whitespace().Replace(l, " ").Trim()).ToList();
+        var knownHyphenated = HyphenatedWords(text);
+
+        var paragraphs = SplitParagraphs(lines);
+        paragraphs = MergeContinuedParagraphs(paragraphs);
+        var logical = paragraphs.Select(p => JoinLines(p, knownHyphenated)).ToList();
+        return new CleanDocument(name, BuildSections(logical));
+    }
+
+    private static List<List<string>> SplitParagraphs(List<string> lines)
+    {
+        var paragraphs = new List<List<string>>();
+        var current = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                if (current.Count > 0) paragraphs.Add(current);
+                current = [];
+            }
+            else
+                current.Add(line);
+        }
+        if (current.Count > 0) paragraphs.Add(current);
+        return paragraphs;
+    }
+
+    /// <summary>A paragraph that does not end a sentence, followed by one that starts in lower case, is one paragraph.</summary>
+    private static List<List<string>> MergeContinuedParagraphs(List<List<string>> paragraphs)
+    {
+        var merged = new List<List<string>>();
+        foreach (var p in paragraphs)
+        {
+            if (merged.Count > 0 && !EndsSentence(merged[^1][^1]) && StartsLower(p[0]))
+                merged[^1].AddRange(p);
+            else
+                merged.Add([.. p]);
+        }
+        return merged;
+    }
+
+    /// <summary>Joins the physical lines of a paragraph into logical lines.</summary>
+    private static List<string> JoinLines(List<string> lines, HashSet<string> knownHyphenated)
+    {
+        var logical = new List<string> { lines[0] };
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var previous = logical[^1];
+            var next = lines[i];
+            if (EndsWithSplitWord(previous) && StartsLower(next))
+                logical[^1] = Dehyphenate(previous, next, knownHyphenated);
+            else if (Continues(previous, next))
+                logical[^1] = previous + " " + next;
+            else
+                logical.Add(next);
+        }
+        return logical;
+    }
+
+    private static bool Continues(string previous, string next)
+    {
+        if (StartsLower(next) || IsNumberOnly(previous))
+            return true;
+        var last = previous[^1];
+        if (last is ',' or '(' or '-' or '&')
+            return true;
+        var lastWord = previous[(previous.LastIndexOf(' ') + 1)..];
+        // A long line that does not end its sentence goes on, even before a capital ("Regional\nDirector").
+        return ContinuationWords.Contains(lastWord) || (!EndsSentence(previous) && WordCount(previous) > MaxHeadingWords);
+    }
+
+    private static string Dehyphenate(string previous, string next, HashSet<string> knownHyphenated)
+    {
+        var head = previous[..^1];
+        var leftPart = head[(head.LastIndexOf(' ') + 1)..];
+        var rightPart = next.Split(' ')[0];
+        var compound = TrimPunctuation(leftPart + "-" + rightPart).ToLowerInvariant();
+        // Keep a real hyphenated word ("intra-regional") that the document writes hyphenated elsewhere.
+        return knownHyphenated.Contains(compound) ? previous + next : head + next;
+    }
+
+    private static List<Section> BuildSections(List<List<string>> paragraphs)
+    {
+        var sections = new List<Section>();
+        var title = CleanDocument.UntitledSection;
+        var blocks = new List<Block>();
+
+        void Close()
+        {
+            if (blocks.Count > 0 || title != CleanDocument.UntitledSection)
+                sections.Add(new Section(title, blocks));
+            blocks = [];
+        }
+
+        // Flatten to a stream of logical lines, remembering paragraph starts.
+        var stream = new List<(string Line, bool StartsParagraph)>();
+        foreach (var p in paragraphs)
+            for (var i = 0; i < p.Count; i++)
+                stream.Add((p[i], i == 0));
+
+        for (var i = 0; i < stream.Count; i++)
+        {
+            var line = stream[i].Line;
+            var listEnd = ListEnd(stream, i);
+            if (listEnd - i >= 3)
+            {
+                var items = stream.Skip(i).Take(listEnd - i).Select(s => s.Line).ToList();
+                blocks.Add(new Block(BlockKind.List, string.Join(", ", items), items));
+                i = listEnd - 1;
+                continue;
+            }
+            if (IsFigure(line))
+            {
+                blocks.Add(new Block(BlockKind.Figure, line, []));
+                continue;
+            }
+            if (IsHeadingCandidate(line) && i + 1 < stream.Count && FollowedByBody(stream, i + 1))
+            {
+                Close();
+                title = TrimPunctuation(line);
+                continue;
+            }
+            blocks.Add(new Block(BlockKind.Paragraph, line, []));
+        }
+        Close();
+        return sections;
+    }
+
+    /// <summary>A heading is followed by body text or a list, not by another short unpunctuated line.</summary>
+    private static bool FollowedByBody(List<(string Line, bool StartsParagraph)> stream, int next) =>
+        ListEnd(stream, next) - next >= 3 || !IsHeadingCandidate(stream[next].Line) && !IsFigure(stream[next].Line);
+
+    private static int ListEnd(List<(string Line, bool StartsParagraph)> stream, int start)
+    {
+        var end = start;
+        while (end < stream.Count && IsListItem(stream[end].Line) && (end == start || !stream[end].StartsParagraph))
+            end++;
+        return end;
+    }
+
+    private static bool IsListItem(string line) =>
+        WordCount(line) <= MaxListItemWords && !EndsSentence(line) && !line.EndsWith(',') && char.IsUpper(line[0]) && !IsFigure(line);
+
+    private static bool IsHeadingCandidate(string line) =>
+        WordCount(line) <= MaxHeadingWords && line.Length <= 120 && char.IsUpper(line[0]) &&
+        !EndsSentence(line) && !line.EndsWith(',') && !IsFigure(line);
+
+    private static bool IsFigure(string line) => char.IsDigit(line[0]) && WordCount(line) <= 6 && !EndsSentence(line);
+
+    private static bool IsNumberOnly(string line) => NumberOnly().IsMatch(line);
+
+    private static bool EndsWithSplitWord(string line) =>
+        line.Length >= 2 && line[^1] == '-' && char.IsLetter(line[^2]);
+
+    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or ':' or ';';
+
+    private static bool StartsLower(string line) => char.IsLower(line[0]);
+
+    private static int WordCount(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static string TrimPunctuation(string s) => s.Trim().Trim('.', ',', ';', ':', '(', ')', '"', '\'');
+
+    private static HashSet<string> HyphenatedWords(string text) =>
+        HyphenatedWord().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\d[\d.,]*$")]
+    private static partial Regex NumberOnly();
+
+    [GeneratedRegex(@"\p{L}+-\p{L}+")]
+    private static partial Regex HyphenatedWord();
+}

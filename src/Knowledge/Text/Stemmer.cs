@@ -1,0 +1,26 @@
+using Lucene.Net.Tartarus.Snowball;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace IomAssistant.Knowledge.Text;
+
+/// <summary>Snowball stems per language, so "offices"/"office" and "fundó"/"fundada" meet.</summary>
+public static class Stemmer
+{
+    // Snowball programs keep state, so each thread gets its own.
+    [ThreadStatic] private static EnglishStemmer? _english;
+    [ThreadStatic] private static SpanishStemmer? _spanish;
+    [ThreadStatic] private static PortugueseStemmer? _portuguese;
+
+    public static string English(string folded) => Stem(_english ??= new EnglishStemmer(), folded);
+    public static string Spanish(string folded) => Stem(_spanish ??= new SpanishStemmer(), folded);
+    public static string Portuguese(string folded) => Stem(_portuguese ??= new PortugueseStemmer(), folded);
+
+    private static string Stem(SnowballProgram program, string word)
+    {
+        if (word.Length < 3 || char.IsDigit(word[0]))
+            return word;
+        program.SetCurrent(word);
+        program.Stem();
+        return program.Current;
+    }
+}

@@ -1,0 +1,26 @@
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Es;
+using Lucene.Net.Analysis.Pt;
+using Lucene.Net.Analysis.Util;
+
+namespace IomAssistant.Knowledge.Text;
+
+/// <summary>Function words of each language, from the Lucene analyzers' own lists, folded.</summary>
+public static class StopWords
+{
+    public static readonly IReadOnlySet<string> English = Fold(EnglishAnalyzer.DefaultStopSet, "what", "which", "who", "whom", "when", "where", "how", "does", "do", "did", "has", "have", "had", "can", "could", "would", "should", "its", "it's", "many", "much", "i", "me", "my", "you", "your", "we", "our", "s");
+    public static readonly IReadOnlySet<string> Spanish = Fold(SpanishAnalyzer.DefaultStopSet);
+    public static readonly IReadOnlySet<string> Portuguese = Fold(PortugueseAnalyzer.DefaultStopSet);
+
+    public static bool IsStopWord(string folded) =>
+        English.Contains(folded) || Spanish.Contains(folded) || Portuguese.Contains(folded);
+
+    private static HashSet<string> Fold(CharArraySet set, params string[] extra)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in set)
+            words.Add(TextFolding.Fold(word.ToString()!));
+        words.UnionWith(extra);
+        return words;
+    }
+}

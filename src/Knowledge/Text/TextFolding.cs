@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+
+namespace IomAssistant.Knowledge.Text;
+
+/// <summary>
+/// Folds text for matching: lower case, no accents, typographic quotes made plain, and splits
+/// it into word tokens. Users type "Perú", "peru" and "PERU" for the same thing.
+/// </summary>
+public static class TextFolding
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            sb.Append(c switch
+            {
+                '\u2018' or '\u2019' or '\u02bc' or '`' or '\u00b4' => '\'',
+                '\u201c' or '\u201d' => '"',
+                '\u2013' or '\u2014' => '-',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Folded word tokens: runs of letters and digits ("aires", "2011", "idps").</summary>
+    public static List<string> Tokens(string text)
+    {
+        var folded = Fold(text);
+        var tokens = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var isWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (isWord && start < 0)
+                start = i;
+            else if (!isWord && start >= 0)
+            {
+                tokens.Add(folded[start..i]);
+                start = -1;
+            }
+        }
+        return tokens;
+    }
+
+    /// <summary>Whitespace collapsed, quotes plain, lower case: the form quotes are checked in.</summary>
+    public static string ForQuoteMatching(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var lastWasSpace = true;
+        foreach (var raw in text)
+        {
+            var c = raw switch
+            {
+                '\u2018' or '\u2019' or '\u02bc' => '\'',
+                '\u201c' or '\u201d' => '"',
+                _ => char.ToLowerInvariant(raw),
+            };
+            if (char.IsWhiteSpace(c))
+            {
+                if (!lastWasSpace)
+                    sb.Append(' ');
+                lastWasSpace = true;
+            }
+            else
+            {
+                sb.Append(c);
+                lastWasSpace = false;
+            }
+        }
+        return sb.ToString().TrimEnd();
+    }
+}
