@@ -51,6 +51,19 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_knowledge_engine_answers_a_teams_question_end_to_end()
+    {
+        await using var bot = new TeamsBotHost(_channel, realEngine: true);
+
+        var response = await bot.PostActivityAsync(Activities.ChannelMention(_channel.ServiceUrl, Question), _channel.SignToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var post = Assert.Single(_channel.Posts);
+        Assert.Contains("515", (string?)post.Body["summary"]);
+        Assert.Contains("iom-ro-south-america.txt", (string?)post.Body["summary"]);
+    }
+
+    [Fact]
     public async Task The_bot_token_is_requested_once_and_reused()
     {
         await Send(Activities.Message(_channel.ServiceUrl, Question));

@@ -15,9 +15,11 @@ namespace IomAssistant.Bot.Tests.Teams.Fakes;
 /// The real bot (Program) in a test server, configured against a <see cref="FakeBotFrameworkChannel"/>
 /// and answering from a <see cref="ScriptedAnswerEngine"/>.
 /// </summary>
-public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string environment = "Production", IDictionary<string, string?>? settings = null)
+public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string environment = "Production", IDictionary<string, string?>? settings = null, bool realEngine = false)
     : WebApplicationFactory<Program>
 {
+    private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "iom-teams-tests-" + Guid.NewGuid().ToString("N"));
+
     public ScriptedAnswerEngine Engine { get; } = new();
 
     /// <summary>Settings of a bot registered with the fake channel's app id.</summary>
@@ -33,12 +35,34 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<IAnswerEngine>();
-            services.AddSingleton<IAnswerEngine>(Engine);
-        });
+        builder.ConfigureAppConfiguration(config => config
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Knowledge:Path"] = Path.Combine(RepositoryRoot(), "knowledge"),
+                ["Knowledge:IndexPath"] = _indexPath,
+            })
+            .AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
+        if (!realEngine)
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IAnswerEngine>();
+                services.AddSingleton<IAnswerEngine>(Engine);
+            });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(_indexPath))
+            Directory.Delete(_indexPath, recursive: true);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "IomAssistant.slnx")))
+                return folder.FullName;
+        throw new InvalidOperationException("the repository root (IomAssistant.slnx) is not above the test folder");
     }
 
     public async Task<HttpResponseMessage> PostActivityAsync(object activity, string? token)
