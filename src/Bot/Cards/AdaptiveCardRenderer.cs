@@ -24,6 +24,8 @@ public sealed class AdaptiveCardRenderer
     private const int MaxText = 2500;
     private const int MaxQuote = 1200;
     private const int MaxFacts = 25;
+    private const int MaxFactLabel = 80;
+    private const int MaxFallback = 2000;
     private const int MaxFactValue = 300;
     private const int MaxButtons = 3;
     private const int MaxButtonTitle = 120;
@@ -52,7 +54,7 @@ public sealed class AdaptiveCardRenderer
             body.Add(new JsonObject
             {
                 ["type"] = "FactSet",
-                ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = Cut(f.Label, MaxTitle), ["value"] = Cut(f.Value, MaxFactValue) }).ToArray()),
+                ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = Cut(f.Label, MaxFactLabel), ["value"] = Cut(f.Value, MaxFactValue) }).ToArray()),
             });
         if (answer.Kind == "passage" && !string.IsNullOrWhiteSpace(answer.Source.Quote))
             body.Add(new JsonObject
@@ -66,13 +68,14 @@ public sealed class AdaptiveCardRenderer
         var card = Card(body);
         if (interactive)
         {
+            var title = Cut(answer.Title, MaxTitle);
             body.Add(TextBlock(text.WasThisHelpful, size: "Small", weight: "Bolder"));
             body.Add(new JsonObject
             {
                 ["type"] = "ActionSet",
                 ["actions"] = new JsonArray(
-                    Submit(text.Helpful, CardSubmit.FeedbackData(true, answer.Title, CutOrNull(question, MaxQuestionInData), text.Language)),
-                    Submit(text.NotHelpful, CardSubmit.FeedbackData(false, answer.Title, CutOrNull(question, MaxQuestionInData), text.Language))),
+                    Submit(text.Helpful, CardSubmit.FeedbackData(true, title, CutOrNull(question, MaxQuestionInData), text.Language)),
+                    Submit(text.NotHelpful, CardSubmit.FeedbackData(false, title, CutOrNull(question, MaxQuestionInData), text.Language))),
             });
             AddQuestionButtons(card, answer.FollowUps);
         }
@@ -145,10 +148,12 @@ public sealed class AdaptiveCardRenderer
         if (!string.IsNullOrWhiteSpace(answer.Text))
             fallback.Append(". ").Append(Cut(answer.Text, 600));
         foreach (var fact in answer.Facts.Take(MaxFacts))
-            fallback.Append(". ").Append(fact.Label).Append(": ").Append(Cut(fact.Value, MaxFactValue));
+            fallback.Append(". ").Append(Cut(fact.Label, MaxFactLabel)).Append(": ").Append(Cut(fact.Value, MaxFactValue));
         if (answer.Kind == "passage" && !string.IsNullOrWhiteSpace(answer.Source.Quote))
             fallback.Append(". \"").Append(Cut(answer.Source.Quote, 600)).Append('"');
-        return fallback.Append(". ").Append(SourceLine(answer.Source, text)).ToString();
+        // The source is what makes an answer checkable: keep it even when the rest is cut.
+        var source = ". " + SourceLine(answer.Source, text);
+        return Cut(fallback.ToString(), MaxFallback - source.Length) + source;
     }
 
     /// <summary>The quote as one rich text block, with the question's words in bold.</summary>
