@@ -38,7 +38,7 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
         builder.ConfigureAppConfiguration(config => config
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Knowledge:Path"] = Path.Combine(RepositoryRoot(), "knowledge"),
+                ["Knowledge:Path"] = Path.Combine(RepositoryFolder.Root, "knowledge"),
                 ["Knowledge:IndexPath"] = _indexPath,
             })
             .AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
@@ -55,14 +55,6 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
         base.Dispose(disposing);
         if (Directory.Exists(_indexPath))
             Directory.Delete(_indexPath, recursive: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "IomAssistant.slnx")))
-                return folder.FullName;
-        throw new InvalidOperationException("the repository root (IomAssistant.slnx) is not above the test folder");
     }
 
     public async Task<HttpResponseMessage> PostActivityAsync(object activity, string? token)
