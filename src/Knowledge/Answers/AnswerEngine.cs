@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IomAssistant.Knowledge.Catalog;
 using IomAssistant.Knowledge.Indexing;
 using IomAssistant.Knowledge.Ingestion;
@@ -15,6 +16,8 @@ public sealed class AnswerEngine : IAnswerEngine
     private const int MaxVisibleChars = 1300;
     private const double MinPassageCoverage = 0.6;
     private const int Candidates = 8;
+    private const string UmbrellaKind = "organization";
+    private const int MaxHoldersOfDistinctiveAttribute = 2;
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
@@ -22,6 +25,8 @@ public sealed class AnswerEngine : IAnswerEngine
     private readonly EntityLinker _linker;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly EntityDefinition? _home;
+    private readonly Dictionary<string, int> _holders;
+    private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
 
     private sealed record AttributeKeywords(HashSet<string> Content, HashSet<string> Questions);
 
@@ -37,6 +42,7 @@ public sealed class AnswerEngine : IAnswerEngine
         _lexicon = new Lexicon(knowledge);
         _linker = new EntityLinker(knowledge.Entities);
         _home = knowledge.Entities.FirstOrDefault(e => e.Home);
+        _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
         _keywords = knowledge.Attributes.Values.ToDictionary(a => a.Id, a => new AttributeKeywords(
             a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet(),
             a.Keywords.SelectMany(TextFolding.Tokens).Where(Lexicon.QuestionWords.Contains).ToHashSet()));
@@ -49,6 +55,7 @@ public sealed class AnswerEngine : IAnswerEngine
         var q = Question.Read(question, _lexicon);
         var mentions = _linker.Link(q);
 
+        EntityDefinition? lacksAttribute = null;
         foreach (var option in RankOptions(q, mentions, context))
         {
             switch (Check(q, mentions, option))
@@ -57,15 +64,37 @@ public sealed class AnswerEngine : IAnswerEngine
                     var answer = option.Attribute is null ? Card(option.Entity, language, option.Total) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
                     return new AskResult(answer, answer.FollowUps, language);
                 case Verdict.MissingAttribute:
-                    return NoAnswer(language, option.Entity);
+                    lacksAttribute ??= option.Entity;
+                    break;
             }
         }
+        // Asked for a fact the documents do not give about a named entity: say so, never guess.
+        if (lacksAttribute is not null)
+            return NoAnswer(language, lacksAttribute);
 
         if (BestPassage(q, language) is { } passageAnswer)
             return new AskResult(passageAnswer, passageAnswer.FollowUps, language);
 
         var named = mentions.Select(m => _knowledge.EntitiesById[m.EntityId]).FirstOrDefault();
         return NoAnswer(language, named);
+    }
+
+    /// <summary>
+    /// Why an answer was chosen: the ranked ways to answer and the evidence verdict of each,
+    /// for content owners checking the catalog and glossary.
+    /// </summary>
+    public IReadOnlyList<string> Explain(string question, AnswerContext? context = null)
+    {
+        var q = Question.Read(question ?? "", _lexicon);
+        var mentions = _linker.Link(q);
+        var lines = new List<string>
+        {
+            "words: " + string.Join(" ", q.Tokens.Select(t => t.Folded == t.Word ? $"{t.Word}[{t.Role}]" : $"{t.Folded}→{t.Word}[{t.Role}]")),
+            "entities: " + string.Join(", ", mentions.Select(m => m.EntityId).Distinct()),
+        };
+        lines.AddRange(RankOptions(q, mentions, context).Select(o =>
+            $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
+        return lines;
     }
 
     public IReadOnlyList<Answer> Search(string query, int max, string? locale = null)
@@ -104,13 +133,17 @@ public sealed class AnswerEngine : IAnswerEngine
             AddFactOptions(options, q, entity, used.Count, used, minScore: 0.5, mentioned: true);
         }
 
+        // Entities the question does not name may only use the words outside every name.
+        var named = byEntity.Values.SelectMany(u => u).ToHashSet();
         var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) ? ce : null;
         if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
-            AddFactOptions(options, q, contextEntity, 0.5, [], minScore: 0.5, mentioned: false);
-        if (byEntity.Count == 0 && _home is not null && _home != contextEntity)
-            AddFactOptions(options, q, _home, 0.25, [], minScore: 1, mentioned: false);
+            AddFactOptions(options, q, contextEntity, 0.5, named, minScore: 0.5, mentioned: false);
+        if (_home is not null && _home != contextEntity && !byEntity.ContainsKey(_home.Id))
+            AddFactOptions(options, q, _home, 0.25, named, minScore: 1, mentioned: false);
+        // An entity nobody named can only be meant when few entities hold the attribute asked
+        // ("the liaison offices" are IOM's; "member state" alone names no country).
         foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id)))
-            AddFactOptions(options, q, entity, 0, [], minScore: 2, mentioned: false);
+            AddFactOptions(options, q, entity, 0, named, minScore: 2, mentioned: false, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
         if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
@@ -130,13 +163,26 @@ public sealed class AnswerEngine : IAnswerEngine
             .Take(Candidates);
     }
 
-    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, double minScore, bool mentioned)
+    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, double minScore, bool mentioned, bool onlyDistinctive = false)
     {
         foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
         {
+            if (onlyDistinctive && _holders[attribute] > MaxHoldersOfDistinctiveAttribute)
+                continue;
             var (score, matched) = AttributeScore(q, attribute, used);
-            if (score >= minScore)
-                options.Add(new Option(entity, attribute, strength + score, strength, [.. used, .. matched], mentioned));
+            if (score < minScore)
+                continue;
+            // Prefer the fact whose own words answer the question: half a point for each word
+            // the fact shows, half a point off for each it leaves unexplained.
+            var factStems = StemsOf(entity, attribute);
+            var evidence = 0.0;
+            for (var i = 0; i < q.Tokens.Count; i++)
+            {
+                if (!q.Tokens[i].Counts || used.Contains(i))
+                    continue;
+                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : -0.75;
+            }
+            options.Add(new Option(entity, attribute, strength + score + evidence, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned));
         }
     }
 
@@ -180,22 +226,28 @@ public sealed class AnswerEngine : IAnswerEngine
             var token = q.Tokens[i];
             if (!token.Counts || option.UsedTokens.Contains(i) || token.Stems.Overlaps(shown))
                 continue;
-            var otherEntity = mentions.Any(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length);
-            penalty += otherEntity ? 2 : 1;
+            var others = mentions.Where(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length).ToList();
+            // The organization itself is named in most questions ("what does IOM do about..."): no conflict.
+            if (others.Count > 0 && others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind))
+                continue;
+            penalty += others.Count > 0 ? 2 : 1;
             if (token.Role == TokenRole.Content && _keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
                 asksForAttribute = true;
         }
-        if (penalty <= (option.Attribute is null ? 0 : 1))
+        // A fact of a named entity may leave one ordinary word unexplained; a card or a guessed entity none.
+        if (penalty <= (option.Attribute is not null && option.Mentioned ? 1 : 0))
             return Verdict.Pass;
         return option.Attribute is null && option.Mentioned && asksForAttribute ? Verdict.MissingAttribute : Verdict.Fail;
     }
 
-    private HashSet<string> StemsOf(EntityDefinition entity, string? attribute)
-    {
-        var text = string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary + " " +
-                   string.Join(" ", entity.Facts.Where(f => attribute is null || f.Attribute == attribute).Select(f => f.Value + " " + f.Quote));
-        return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
-    }
+    /// <summary>The stems an answer shows: the entity's names and summary and the facts on it.</summary>
+    private HashSet<string> StemsOf(EntityDefinition entity, string? attribute) =>
+        _shownStems.GetOrAdd((entity.Id, attribute), _ =>
+        {
+            var text = string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary + " " +
+                       string.Join(" ", entity.Facts.Where(f => attribute is null || f.Attribute == attribute).Select(f => f.Value + " " + f.Quote));
+            return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
+        });
 
     private Answer? BestPassage(Question q, string language)
     {

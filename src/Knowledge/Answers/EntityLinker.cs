@@ -13,7 +13,7 @@ public sealed record Mention(string EntityId, int Start, int Length);
 /// </summary>
 public sealed class EntityLinker
 {
-    private sealed record Alias(string EntityId, string[] Stems);
+    private sealed record Alias(string EntityId, string[] Words, string[] Stems);
 
     private readonly Dictionary<string, List<Alias>> _byFirstStem = new(StringComparer.Ordinal);
 
@@ -32,10 +32,13 @@ public sealed class EntityLinker
                 if (!_byFirstStem.TryGetValue(stems[0], out var list))
                     _byFirstStem[stems[0]] = list = [];
                 if (!list.Any(a => a.EntityId == entity.Id && a.Stems.SequenceEqual(stems)))
-                    list.Add(new Alias(entity.Id, stems));
+                    list.Add(new Alias(entity.Id, [.. content], stems));
             }
         }
     }
+
+    private static bool IsPluralOf(string word, string aliasWord) =>
+        word.Length > 3 && word != aliasWord && word[^1] == 's' && word[^2] != 's' && aliasWord[^1] != 's';
 
     /// <summary>
     /// The longest non-overlapping mentions; one span may name several entities when an
@@ -48,20 +51,22 @@ public sealed class EntityLinker
         for (var i = 0; i < question.Tokens.Count; i++)
             if (question.Tokens[i].Counts)
                 positions.Add(i);
-        var stems = positions.Select(p => Stemmer.English(question.Tokens[p].Word)).ToArray();
+        var words = positions.Select(p => question.Tokens[p].Word).ToArray();
+        var stems = positions.Select(p => question.Tokens[p].Stems.Append(Stemmer.English(question.Tokens[p].Word)).ToHashSet()).ToArray();
 
         var found = new List<(Alias Alias, int Start, int Length)>();
         for (var i = 0; i < stems.Length; i++)
         {
-            if (!_byFirstStem.TryGetValue(stems[i], out var aliases))
-                continue;
-            foreach (var alias in aliases)
+            foreach (var alias in stems[i].SelectMany(s => _byFirstStem.GetValueOrDefault(s) ?? []).Distinct())
             {
                 if (i + alias.Stems.Length > stems.Length)
                     continue;
                 var matches = true;
                 for (var k = 1; k < alias.Stems.Length && matches; k++)
-                    matches = stems[i + k] == alias.Stems[k];
+                    matches = stems[i + k].Contains(alias.Stems[k]);
+                // "regional offices" speaks of the class, not of "the regional office".
+                for (var k = 0; k < alias.Stems.Length && matches; k++)
+                    matches = !IsPluralOf(words[i + k], alias.Words[k]);
                 if (matches)
                     found.Add((alias, i, alias.Stems.Length));
             }

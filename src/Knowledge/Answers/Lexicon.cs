@@ -102,6 +102,10 @@ public sealed class Lexicon
         foreach (var candidate in pool)
         {
             var d = EditDistance.Bounded(folded, candidate, max);
+            // In short words a changed letter makes another word ("joke"/"jose"): only a missing,
+            // extra or swapped letter counts as a typo there.
+            if (d == 1 && folded.Length <= 5 && candidate.Length == folded.Length && !IsSwap(folded, candidate))
+                continue;
             // Prefer the same first letter on ties: typos rarely hit the first one.
             if (d < bestDistance || (d == bestDistance && best is not null && best[0] != folded[0] && candidate[0] == folded[0]))
             {
@@ -111,6 +115,8 @@ public sealed class Lexicon
         }
         return bestDistance <= max ? best : null;
     }
+
+    private static bool IsSwap(string a, string b) => a.Order().SequenceEqual(b.Order());
 
     private void AddUnit(string text)
     {

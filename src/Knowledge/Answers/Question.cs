@@ -45,9 +45,11 @@ public sealed class Question
     private static QuestionToken Classify(string folded, Lexicon lexicon, bool allowCorrection)
     {
         var translated = lexicon.Translate(folded);
+        if (translated is null && !StopWords.IsStopWord(folded) && !lexicon.IsFiller(folded) && !lexicon.IsKnown(folded))
+            translated = lexicon.TranslateByStem(folded);
         if (Lexicon.QuestionWords.Contains(folded) || translated?.Any(Lexicon.QuestionWords.Contains) == true)
         {
-            var words = translated?.Where(Lexicon.QuestionWords.Contains).ToHashSet() ?? [folded];
+            var words = translated?.Where(Lexicon.QuestionWords.Contains).ToHashSet() ?? [];
             if (Lexicon.QuestionWords.Contains(folded)) words.Add(folded);
             return new QuestionToken(folded, folded, TokenRole.QuestionWord, words);
         }
@@ -55,12 +57,8 @@ public sealed class Question
             return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
         if (lexicon.IsFiller(folded))
             return new QuestionToken(folded, folded, TokenRole.Filler, new HashSet<string>());
-        if (translated is not null)
-            return Content(folded, folded, translated);
-        if (lexicon.IsKnown(folded))
-            return Content(folded, folded, []);
-        if (lexicon.TranslateByStem(folded) is { } byStem)
-            return Content(folded, folded, byStem);
+        if (translated is not null || lexicon.IsKnown(folded))
+            return Content(folded, folded, translated ?? []);
         if (allowCorrection && lexicon.Correct(folded) is { } corrected)
         {
             var token = Classify(corrected, lexicon, allowCorrection: false);
