@@ -2,6 +2,7 @@ using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
+using IomAssistant.Bot.Teams;
 
 if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
@@ -9,11 +10,13 @@ if (CliCommands.IsCliVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeEngine();
 builder.Services.AddConversation();
+builder.AddTeamsChannel();
 builder.AddSlackChannel();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapAskApi();
+app.MapTeams();
 app.MapSlack();
 app.Run();
 return 0;
