@@ -25,7 +25,7 @@ public class EngineBenchmarks
         _indexPath = Path.Combine(Path.GetTempPath(), "iom-bench-" + Guid.NewGuid().ToString("N"));
         var knowledge = KnowledgeBase.Load(Path.Combine(root, "knowledge"));
         _index = KnowledgeIndex.Open(knowledge, _indexPath);
-        _engine = new AnswerEngine(knowledge, _index);
+        _engine = new AnswerEngine(knowledge, _index, rememberedAnswers: 0);
         _questions = File.ReadLines(Path.Combine(root, "tests", "Knowledge.Tests", "Answers", "questions.jsonl"))
             .Where(l => l.Trim().Length > 0)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)

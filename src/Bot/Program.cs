@@ -16,6 +16,7 @@ builder.AddSlackChannel();
 var app = builder.Build();
 app.MapHealth();
 app.MapAskApi();
+app.MapFixedAnswerEndpoint(app.Configuration);
 app.MapTeams();
 app.MapSlack();
 app.Run();

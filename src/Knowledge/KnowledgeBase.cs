@@ -13,17 +13,26 @@ namespace IomAssistant.Knowledge;
 public sealed class KnowledgeBase
 {
     // Bump when ingestion or the index layout changes, so old indexes are rebuilt.
-    private const string FormatVersion = "1";
+    private const string FormatVersion = "2";
+
+    private readonly Dictionary<string, CleanDocument> _documentsByName;
+    private readonly IReadOnlyDictionary<string, string> _fileHashes;
+    private readonly IReadOnlyDictionary<string, string> _catalogNames;
 
     private KnowledgeBase(IReadOnlyList<CleanDocument> documents, IReadOnlyList<AttributeDefinition> attributes,
-        IReadOnlyList<EntityDefinition> entities, GlossaryFile glossary, string contentHash)
+        IReadOnlyList<EntityDefinition> entities, GlossaryFile glossary, IReadOnlyDictionary<string, string> fileHashes,
+        IReadOnlyDictionary<string, string> catalogNames)
     {
         Documents = documents;
+        _documentsByName = documents.ToDictionary(d => d.Name, StringComparer.Ordinal);
         Attributes = attributes.ToDictionary(a => a.Id);
         Entities = entities;
         EntitiesById = entities.ToDictionary(e => e.Id);
         Glossary = glossary;
-        ContentHash = contentHash;
+        _fileHashes = fileHashes;
+        _catalogNames = catalogNames;
+        ContentHash = Combine(fileHashes);
+        IndexKey = Combine(fileHashes.Where(f => IsCatalogFile(Path.GetFileName(f.Key))));
     }
 
     public IReadOnlyList<CleanDocument> Documents { get; }
@@ -32,16 +41,33 @@ public sealed class KnowledgeBase
     public IReadOnlyDictionary<string, EntityDefinition> EntitiesById { get; }
     public GlossaryFile Glossary { get; }
 
-    /// <summary>Hash of every file's name and bytes: the index is rebuilt when it changes.</summary>
+    /// <summary>Hash of every file's name and bytes: what the knowledge is, for status and reloads.</summary>
     public string ContentHash { get; }
 
-    public CleanDocument? Document(string name) => Documents.FirstOrDefault(d => d.Name == name);
+    /// <summary>
+    /// Hash of the catalog files (and the index format): an index folder holds one catalog's
+    /// entities and facts, and takes document changes in place.
+    /// </summary>
+    public string IndexKey { get; }
+
+    /// <summary>Hash of one document's bytes, to tell which documents an index must update.</summary>
+    public string DocumentHash(string name) => _fileHashes[name];
+
+    public CleanDocument? Document(string name) => _documentsByName.GetValueOrDefault(name);
 
     public static bool IsCatalogFile(string fileName) =>
         fileName.StartsWith("catalog", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsGlossaryFile(string fileName) =>
         fileName.StartsWith("glossary", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A document the knowledge reads (not a catalog, glossary or hidden file), by its name in the folder.</summary>
+    public static bool IsDocumentFile(string name)
+    {
+        var fileName = Path.GetFileName(name);
+        return !fileName.StartsWith('.') && !IsCatalogFile(fileName) && !IsGlossaryFile(fileName) &&
+               DocumentReader.Extensions.Contains(Path.GetExtension(fileName));
+    }
 
     public static KnowledgeBase Load(string folder, IProgress<string>? progress = null)
     {
@@ -59,9 +85,11 @@ public sealed class KnowledgeBase
         var entities = new List<EntityDefinition>();
         var glossary = new GlossaryFile();
         var catalogNames = new Dictionary<string, string>();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (path, name) in files)
         {
             var fileName = Path.GetFileName(name);
+            hashes[name] = HashFile(path, name);
             if (IsCatalogFile(fileName))
             {
                 progress?.Report($"catalog {name}");
@@ -86,8 +114,40 @@ public sealed class KnowledgeBase
         }
 
         CheckReferences(attributes, entities, catalogNames);
-        CheckProvenance(documents, entities, catalogNames);
-        return new KnowledgeBase(documents, attributes, entities, glossary, Hash(files));
+        var byName = documents.ToDictionary(d => d.Name);
+        CheckProvenance(byName, entities, catalogNames);
+        return new KnowledgeBase(documents, attributes, entities, glossary, hashes, catalogNames);
+    }
+
+    /// <summary>
+    /// This knowledge with some documents of <paramref name="folder"/> read again (or removed,
+    /// when their file is gone). Only the catalog entries quoting those documents are checked
+    /// again; the catalog and glossary are kept. Throws like <see cref="Load"/> when a changed
+    /// document breaks a quote.
+    /// </summary>
+    public KnowledgeBase WithDocumentsReread(string folder, IEnumerable<string> names)
+    {
+        var documents = new Dictionary<string, CleanDocument>(_documentsByName, StringComparer.Ordinal);
+        var hashes = new Dictionary<string, string>(_fileHashes, StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names.Where(IsDocumentFile))
+        {
+            var path = Path.Combine(folder, name);
+            changed.Add(name);
+            if (File.Exists(path))
+            {
+                hashes[name] = HashFile(path, name);
+                documents[name] = DocumentReader.Read(path, name);
+            }
+            else
+            {
+                hashes.Remove(name);
+                documents.Remove(name);
+            }
+        }
+        CheckProvenance(documents, Entities.Where(e => changed.Contains(e.Document)), _catalogNames);
+        var ordered = documents.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        return new KnowledgeBase(ordered, [.. Attributes.Values], Entities, Glossary, hashes, _catalogNames);
     }
 
     private static void CheckReferences(List<AttributeDefinition> attributes, List<EntityDefinition> entities, Dictionary<string, string> catalogNames)
@@ -104,18 +164,21 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>Every summary and fact must be quoted verbatim from the cleaned text of its document.</summary>
-    private static void CheckProvenance(List<CleanDocument> documents, List<EntityDefinition> entities, Dictionary<string, string> catalogNames)
+    private static void CheckProvenance(IReadOnlyDictionary<string, CleanDocument> documents, IEnumerable<EntityDefinition> entities, IReadOnlyDictionary<string, string> catalogNames)
     {
-        var texts = documents.ToDictionary(d => d.Name, d => TextFolding.ForQuoteMatching(d.PlainText));
+        // Only the documents the catalog quotes are folded, once each.
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<string>();
         foreach (var e in entities)
         {
             var file = catalogNames[e.Id];
-            if (!texts.TryGetValue(e.Document, out var text))
+            if (!documents.TryGetValue(e.Document, out var document))
             {
                 errors.Add($"{file}: entity '{e.Id}': document '{e.Document}' is not in the knowledge folder");
                 continue;
             }
+            if (!texts.TryGetValue(e.Document, out var text))
+                texts[e.Document] = text = TextFolding.ForQuoteMatching(document.PlainText);
             if (!string.IsNullOrWhiteSpace(e.Summary) && !text.Contains(TextFolding.ForQuoteMatching(e.Summary), StringComparison.Ordinal))
                 errors.Add($"{file}: entity '{e.Id}', summary: quote not found in {e.Document}: \"{e.Summary}\"");
             foreach (var f in e.Facts)
@@ -126,15 +189,20 @@ public sealed class KnowledgeBase
             throw new KnowledgeException(string.Join(Environment.NewLine, errors));
     }
 
-    private static string Hash(List<(string Path, string Name)> files)
+    private static string HashFile(string path, string name)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+        sha.AppendData(File.ReadAllBytes(path));
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+    }
+
+    private static string Combine(IEnumerable<KeyValuePair<string, string>> fileHashes)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes(FormatVersion + "\n"));
-        foreach (var (path, name) in files)
-        {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
-            sha.AppendData(File.ReadAllBytes(path));
-        }
+        foreach (var (name, hash) in fileHashes.OrderBy(f => f.Key, StringComparer.Ordinal))
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n" + hash + "\n"));
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
 }

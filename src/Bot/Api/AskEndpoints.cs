@@ -17,10 +17,10 @@ public static class AskEndpoints
             if (request is null)
             {
                 loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", status, error);
-                return Results.Json(new { error }, statusCode: status);
+                return Results.Json(new ApiError(error), ApiJson.Default.ApiError, statusCode: status);
             }
             var reply = conversation.Ask(request.Question, request.Context, request.Locale);
-            return Results.Ok(new AskResponse(reply.Answer, reply.Suggestions, reply.Language));
+            return Results.Json(new AskResponse(reply.Answer, reply.Suggestions, reply.Language), ApiJson.Default.AskResponse);
         }).WithMetadata(new RequestSizeLimitAttribute(AskRequestReader.MaxBodyBytes));
         return app;
     }

@@ -20,15 +20,19 @@ public sealed record KnowledgeStatus(
 
 /// <summary>
 /// Loads the knowledge folder and its index when the app starts, answers through the loaded
-/// engine, and reloads when the folder changes: the new index is built beside the old one and
-/// swapped in atomically, queries meanwhile keep being answered by the old one, and a broken
-/// change (malformed catalog, missing quote, unreadable file) is rejected and reported while
-/// the last good knowledge keeps serving.
+/// engine, and follows the folder's changes. A changed catalog or glossary changes every
+/// answer: the knowledge is reloaded whole, a new catalog's index built beside the old one,
+/// and swapped in atomically while the old one keeps answering. A changed, added or removed
+/// document is applied in place: only it is read again and only its passages are replaced in
+/// the index, visible as soon as the update commits. A broken change (malformed catalog,
+/// missing quote, unreadable file) is rejected and reported while the last good knowledge
+/// keeps serving.
 /// </summary>
 public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHostEnvironment environment, ILogger<KnowledgeEngineHost> logger)
     : IAnswerEngine, IHostedService, IDisposable
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
+    // Short enough that an edited document is served within a second of being saved.
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(250);
     // In-flight questions finish on the old index before it is closed.
     private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);
 
@@ -39,6 +43,9 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
     private volatile KnowledgeStatus _status = new(false, null, null, 0, 0, null, null);
     private FileSystemWatcher? _watcher;
     private Timer? _debounce;
+    private readonly Lock _pendingLock = new();
+    private HashSet<string> _pendingDocuments = new(StringComparer.Ordinal);
+    private bool _pendingFullReload;
 
     private string KnowledgePath => KnowledgeHosting.ResolvePath(environment, options.Value.Path);
     private string IndexPath => KnowledgeHosting.ResolvePath(environment, options.Value.IndexPath);
@@ -102,13 +109,46 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
         }
     }
 
+    /// <summary>
+    /// Applies changes to some documents of the knowledge folder (names relative to it) in
+    /// place: those documents are read again, their passages replaced in the index, and the
+    /// vocabulary updated, without reading the other documents or rebuilding the index. False
+    /// (with the error in <see cref="Status"/>) when the change is rejected.
+    /// </summary>
+    public async Task<bool> UpdateDocumentsAsync(IReadOnlyCollection<string> names)
+    {
+        await _reloading.WaitAsync();
+        try
+        {
+            var current = _current ?? throw new InvalidOperationException("The knowledge is not loaded yet.");
+            var knowledge = current.Knowledge.WithDocumentsReread(KnowledgePath, names);
+            var changed = current.Index.Update(knowledge);
+            logger.LogInformation("Knowledge updated in place from {Path}: {Changed} documents changed; {Documents} documents",
+                KnowledgePath, changed, knowledge.Documents.Count);
+            Swap(new Loaded(current.Engine.WithDocumentChanges(knowledge), current.Index, knowledge, DateTimeOffset.UtcNow));
+            return true;
+        }
+        catch (Exception e) when (e is KnowledgeException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("Knowledge update rejected; still serving the previous knowledge ({Hash}):{NewLine}{Error}",
+                _current?.Knowledge.ContentHash, Environment.NewLine, e.Message);
+            _status = _status with { UpdateError = e.Message, UpdateFailedAt = DateTimeOffset.UtcNow };
+            return false;
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
     private Loaded Load()
     {
         var knowledge = KnowledgeBase.Load(KnowledgePath);
         var index = KnowledgeIndex.Open(knowledge, IndexPath);
         logger.LogInformation("Knowledge loaded from {Path}: {Documents} documents, {Entities} entities; index {Index} ({State})",
-            KnowledgePath, knowledge.Documents.Count, knowledge.Entities.Count, index.Folder, index.Built ? "built" : "reused");
-        return new Loaded(new AnswerEngine(knowledge, index), index, knowledge, DateTimeOffset.UtcNow);
+            KnowledgePath, knowledge.Documents.Count, knowledge.Entities.Count, index.Folder,
+            index.Built ? "built" : index.DocumentsUpdatedAtOpen > 0 ? $"reused, {index.DocumentsUpdatedAtOpen} documents updated" : "reused");
+        return new Loaded(new AnswerEngine(knowledge, index, options.Value.RememberedAnswers), index, knowledge, DateTimeOffset.UtcNow);
     }
 
     private void Swap(Loaded loaded)
@@ -116,21 +156,60 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
         var previous = Interlocked.Exchange(ref _current, loaded);
         _status = new KnowledgeStatus(true, loaded.Knowledge.ContentHash, loaded.At, loaded.Knowledge.Documents.Count,
             loaded.Knowledge.Entities.Count, null, null);
-        if (previous is not null)
+        if (previous is not null && previous.Index != loaded.Index)
             _ = Task.Delay(RetireAfter).ContinueWith(_ => previous.Index.Dispose(), TaskScheduler.Default);
     }
 
     private void Watch()
     {
-        _debounce = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
+        _debounce = new Timer(_ => _ = ApplyPendingChangesAsync(), null, Timeout.Infinite, Timeout.Infinite);
         _watcher = new FileSystemWatcher(KnowledgePath) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        // Content owners copy several files at once: reload once, shortly after the last event.
-        FileSystemEventHandler changed = (_, _) => _debounce.Change(Debounce, Timeout.InfiniteTimeSpan);
-        _watcher.Changed += changed;
-        _watcher.Created += changed;
-        _watcher.Deleted += changed;
-        _watcher.Renamed += (_, _) => _debounce.Change(Debounce, Timeout.InfiniteTimeSpan);
-        _watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "Watching the knowledge folder failed; changes need a restart");
+        _watcher.Changed += (_, e) => Pending(e.FullPath);
+        _watcher.Created += (_, e) => Pending(e.FullPath);
+        _watcher.Deleted += (_, e) => Pending(e.FullPath);
+        _watcher.Renamed += (_, e) => Pending(e.OldFullPath, e.FullPath);
+        _watcher.Error += (_, e) =>
+        {
+            // Events were lost: only a whole reload is sure to see every change.
+            logger.LogWarning(e.GetException(), "Watching the knowledge folder failed; reloading it whole");
+            Pending();
+        };
+    }
+
+    /// <summary>Notes changed paths; no path means "anything may have changed".</summary>
+    private void Pending(params string[] paths)
+    {
+        lock (_pendingLock)
+        {
+            if (paths.Length == 0)
+                _pendingFullReload = true;
+            foreach (var path in paths)
+            {
+                var name = Path.GetRelativePath(KnowledgePath, path).Replace('\\', '/');
+                // A catalog, a glossary, a folder or anything else: the knowledge is reloaded whole.
+                if (KnowledgeBase.IsDocumentFile(name))
+                    _pendingDocuments.Add(name);
+                else if (!Path.GetFileName(name).StartsWith('.'))
+                    _pendingFullReload = true;
+            }
+        }
+        // Content owners copy several files at once: apply them once, shortly after the last event.
+        _debounce?.Change(Debounce, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ApplyPendingChangesAsync()
+    {
+        HashSet<string> documents;
+        bool full;
+        lock (_pendingLock)
+        {
+            (documents, _pendingDocuments) = (_pendingDocuments, new HashSet<string>(StringComparer.Ordinal));
+            (full, _pendingFullReload) = (_pendingFullReload, false);
+        }
+        if (full)
+            await ReloadAsync();
+        else if (documents.Count > 0)
+            await UpdateDocumentsAsync(documents);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)

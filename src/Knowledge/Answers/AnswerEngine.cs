@@ -18,6 +18,9 @@ public sealed class AnswerEngine : IAnswerEngine
     private const int Candidates = 8;
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;
+    public const int DefaultRememberedAnswers = 10_000;
+    // Bounds of the caches below; a full cache is simply emptied.
+    private const int MaxRememberedHitStems = 20_000;
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
@@ -27,6 +30,11 @@ public sealed class AnswerEngine : IAnswerEngine
     private readonly EntityDefinition? _home;
     private readonly Dictionary<string, int> _holders;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
+    private readonly ConcurrentDictionary<(string Document, int Position, string? Entity, string? Attribute), HashSet<string>> _hitStems = new();
+    private readonly ConcurrentDictionary<(string Document, string Quote), Passage?> _quotedPassages = new();
+    // The engine is immutable (a knowledge change makes a new engine), so an answer, once
+    // computed, stays right for as long as this engine serves: the same question is answered once.
+    private readonly ConcurrentDictionary<(string Question, string? Entity, string? Attribute, string? Locale), AskResult> _answers = new();
 
     private sealed record AttributeKeywords(HashSet<string> Content, HashSet<string> Questions);
 
@@ -35,11 +43,20 @@ public sealed class AnswerEngine : IAnswerEngine
 
     private enum Verdict { Pass, Fail, MissingAttribute }
 
-    public AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index)
+    private readonly int _rememberedAnswers;
+
+    /// <param name="rememberedAnswers">How many answers to keep for repeated questions; 0 answers every question anew.</param>
+    public AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, int rememberedAnswers = DefaultRememberedAnswers)
+        : this(knowledge, index, new Lexicon(knowledge), rememberedAnswers)
     {
+    }
+
+    private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, Lexicon lexicon, int rememberedAnswers)
+    {
+        _rememberedAnswers = rememberedAnswers;
         _knowledge = knowledge;
         _index = index;
-        _lexicon = new Lexicon(knowledge);
+        _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
         _home = knowledge.Entities.FirstOrDefault(e => e.Home);
         _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
@@ -48,9 +65,31 @@ public sealed class AnswerEngine : IAnswerEngine
             a.Keywords.SelectMany(TextFolding.Tokens).Where(Lexicon.QuestionWords.Contains).ToHashSet()));
     }
 
+    /// <summary>
+    /// An engine for <paramref name="next"/>, the same catalog and glossary with other
+    /// documents (already applied to the index): the vocabulary is updated for the changed
+    /// documents only.
+    /// </summary>
+    public AnswerEngine WithDocumentChanges(KnowledgeBase next) =>
+        new(next, _index, _lexicon.WithDocumentChanges(_knowledge, next), _rememberedAnswers);
+
     public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
     {
         question ??= "";
+        if (_rememberedAnswers <= 0)
+            return Answer(question, context, locale);
+        var key = (question, context?.Entity, context?.Attribute, locale);
+        if (_answers.TryGetValue(key, out var remembered))
+            return remembered;
+        var result = Answer(question, context, locale);
+        if (_answers.Count >= _rememberedAnswers)
+            _answers.Clear();
+        _answers[key] = result;
+        return result;
+    }
+
+    private AskResult Answer(string question, AnswerContext? context, string? locale)
+    {
         var language = LanguageDetector.Detect(question, locale);
         var q = Question.Read(question, _lexicon);
         var mentions = _linker.Link(q);
@@ -289,10 +328,17 @@ public sealed class AnswerEngine : IAnswerEngine
 
     private HashSet<string> HitStems(IndexHit hit)
     {
+        var key = (hit.Document, hit.Position, hit.Entity, hit.Attribute);
+        if (_hitStems.TryGetValue(key, out var stems))
+            return stems;
         var text = hit.Text;
         if (hit.Entity is { } id && _knowledge.EntitiesById.TryGetValue(id, out var entity))
             text += " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases));
-        return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
+        stems = TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
+        if (_hitStems.Count >= MaxRememberedHitStems)
+            _hitStems.Clear();
+        _hitStems[key] = stems;
+        return stems;
     }
 
     private static IEnumerable<string> QueryStems(Question q) =>
@@ -386,14 +432,16 @@ public sealed class AnswerEngine : IAnswerEngine
         return new AskResult(null, suggestions.Take(4).ToList(), language);
     }
 
-    private Passage? PassageContaining(string document, string quote)
-    {
-        var doc = _knowledge.Document(document);
-        if (doc is null)
-            return null;
-        var needle = TextFolding.ForQuoteMatching(quote);
-        return doc.Passages.FirstOrDefault(p => TextFolding.ForQuoteMatching(p.Text).Contains(needle, StringComparison.Ordinal));
-    }
+    /// <summary>The passage a catalog quote comes from; quotes are the catalog's, so this is bounded.</summary>
+    private Passage? PassageContaining(string document, string quote) =>
+        _quotedPassages.GetOrAdd((document, quote), key =>
+        {
+            var doc = _knowledge.Document(key.Document);
+            if (doc is null)
+                return null;
+            var needle = TextFolding.ForQuoteMatching(key.Quote);
+            return doc.Passages.FirstOrDefault(p => TextFolding.ForQuoteMatching(p.Text).Contains(needle, StringComparison.Ordinal));
+        });
 
     private string SectionOf(string document, string quote) =>
         PassageContaining(document, quote)?.Section ?? CleanDocument.UntitledSection;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
 
 namespace IomAssistant.Knowledge.Answers;
@@ -9,35 +11,42 @@ namespace IomAssistant.Knowledge.Answers;
 /// </summary>
 public sealed class Lexicon
 {
+    private const int MaxRememberedCorrections = 10_000;
+
     /// <summary>Question words, by the English word the glossary maps users' words to.</summary>
     public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string> { "what", "when", "where", "who", "which", "why", "how", "many" };
 
-    private readonly Dictionary<string, int> _stemFrequency = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _knownWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _stemFrequency;
+    // How many units (passages, entity names, facts) use each word, so a removed document takes its words along.
+    private readonly Dictionary<string, int> _wordUnits;
+    private readonly HashSet<string> _keywordWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _glossary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _glossaryStems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _fillers = new(StringComparer.Ordinal);
+    private readonly int _units;
     private readonly string[] _correctionCandidates;
+    // Users repeat their typos: each word is corrected once per vocabulary.
+    private readonly ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
     private readonly string[] _shortCorrectionCandidates;
 
     public Lexicon(KnowledgeBase knowledge)
     {
-        var units = 0;
+        _stemFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        _wordUnits = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var passage in knowledge.Documents.SelectMany(d => d.Passages))
         {
-            AddUnit(passage.Text);
-            units++;
+            AddUnit(passage.Text, +1);
+            _units++;
         }
         foreach (var entity in knowledge.Entities)
         {
-            AddUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary);
+            AddUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary, +1);
             foreach (var fact in entity.Facts)
-                AddUnit(fact.Value + " " + fact.Quote);
-            units += 1 + entity.Facts.Count;
+                AddUnit(fact.Value + " " + fact.Quote, +1);
+            _units += 1 + entity.Facts.Count;
         }
         foreach (var keyword in knowledge.Attributes.Values.SelectMany(a => a.Keywords))
-            _knownWords.UnionWith(TextFolding.Tokens(keyword));
-        UnitCount = Math.Max(units, 1);
+            _keywordWords.UnionWith(TextFolding.Tokens(keyword));
 
         foreach (var (term, variants) in knowledge.Glossary.Terms)
         {
@@ -58,17 +67,52 @@ public sealed class Lexicon
         foreach (var filler in knowledge.Glossary.Fillers)
             _fillers.UnionWith(TextFolding.Tokens(filler));
 
-        var candidates = _knownWords.Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers).Where(w => w.Length >= 3 && !char.IsDigit(w[0]));
-        _correctionCandidates = candidates.Distinct().ToArray();
         _shortCorrectionCandidates = StopWords.English.Concat(StopWords.Spanish).Concat(StopWords.Portuguese).Concat(QuestionWords)
             .Where(w => w.Length is >= 3 and <= 5).Distinct().ToArray();
-        MaxIdf = Math.Log(1 + UnitCount);
+        _correctionCandidates = CorrectionCandidates();
     }
 
-    public int UnitCount { get; }
-    public double MaxIdf { get; }
+    /// <summary>
+    /// The vocabulary after some documents changed: the passages of <paramref name="removed"/>
+    /// documents taken out, those of <paramref name="added"/> ones counted in; the same as
+    /// reading the new knowledge whole (up to the order of equally close typo corrections),
+    /// without reading the unchanged documents again.
+    /// </summary>
+    private Lexicon(Lexicon previous, IEnumerable<CleanDocument> removed, IEnumerable<CleanDocument> added)
+    {
+        _stemFrequency = new Dictionary<string, int>(previous._stemFrequency, StringComparer.Ordinal);
+        _wordUnits = new Dictionary<string, int>(previous._wordUnits, StringComparer.Ordinal);
+        _keywordWords = previous._keywordWords;
+        _glossary = previous._glossary;
+        _glossaryStems = previous._glossaryStems;
+        _fillers = previous._fillers;
+        _shortCorrectionCandidates = previous._shortCorrectionCandidates;
+        _units = previous._units;
+        foreach (var passage in removed.SelectMany(d => d.Passages))
+        {
+            AddUnit(passage.Text, -1);
+            _units--;
+        }
+        foreach (var passage in added.SelectMany(d => d.Passages))
+        {
+            AddUnit(passage.Text, +1);
+            _units++;
+        }
+        _correctionCandidates = CorrectionCandidates();
+    }
 
-    public bool IsKnown(string folded) => _knownWords.Contains(folded);
+    /// <summary>This vocabulary for <paramref name="next"/>, a version of <paramref name="previous"/> with other documents.</summary>
+    public Lexicon WithDocumentChanges(KnowledgeBase previous, KnowledgeBase next)
+    {
+        var removed = previous.Documents.Where(d => next.Document(d.Name) != d);
+        var added = next.Documents.Where(d => previous.Document(d.Name) != d);
+        return new Lexicon(this, removed, added);
+    }
+
+    public int UnitCount => Math.Max(_units, 1);
+    public double MaxIdf => Math.Log(1 + UnitCount);
+
+    public bool IsKnown(string folded) => _wordUnits.ContainsKey(folded) || _keywordWords.Contains(folded);
     public bool IsFiller(string folded) => _fillers.Contains(folded);
 
     /// <summary>English document words for a word a user wrote, by exact (folded) glossary entry.</summary>
@@ -95,6 +139,17 @@ public sealed class Lexicon
     {
         if (folded.Length < 3 || char.IsDigit(folded[0]))
             return null;
+        if (_corrections.TryGetValue(folded, out var known))
+            return known;
+        var corrected = FindCorrection(folded);
+        if (_corrections.Count >= MaxRememberedCorrections)
+            _corrections.Clear();
+        _corrections[folded] = corrected;
+        return corrected;
+    }
+
+    private string? FindCorrection(string folded)
+    {
         var pool = folded.Length <= 3 ? _shortCorrectionCandidates : _correctionCandidates;
         var max = folded.Length >= 8 ? 2 : 1;
         string? best = null;
@@ -116,14 +171,28 @@ public sealed class Lexicon
         return bestDistance <= max ? best : null;
     }
 
+    private string[] CorrectionCandidates() =>
+        _wordUnits.Keys.Concat(_keywordWords).Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers)
+            .Where(w => w.Length >= 3 && !char.IsDigit(w[0])).Distinct().ToArray();
+
     private static bool IsSwap(string a, string b) => a.Order().SequenceEqual(b.Order());
 
-    private void AddUnit(string text)
+    private void AddUnit(string text, int sign)
     {
         var tokens = TextFolding.Tokens(text);
-        _knownWords.UnionWith(tokens);
+        foreach (var word in tokens.Distinct())
+            Count(_wordUnits, word, sign);
         foreach (var stem in tokens.Where(t => !StopWords.English.Contains(t)).Select(Stemmer.English).Distinct())
-            _stemFrequency[stem] = _stemFrequency.GetValueOrDefault(stem) + 1;
+            Count(_stemFrequency, stem, sign);
+    }
+
+    private static void Count(Dictionary<string, int> counts, string key, int sign)
+    {
+        var count = counts.GetValueOrDefault(key) + sign;
+        if (count > 0)
+            counts[key] = count;
+        else
+            counts.Remove(key);
     }
 
     private static void Add(Dictionary<string, HashSet<string>> map, string key, IEnumerable<string> values)

@@ -8,6 +8,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using System.Collections.Concurrent;
 using IomAssistant.Knowledge.Text;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -18,14 +19,22 @@ public sealed record IndexHit(string Type, string? Entity, string? Attribute, st
 
 /// <summary>
 /// The Lucene index of passages, entities and facts, on disk under a folder named by the
-/// knowledge's content hash: reused when the knowledge is unchanged, built anew (into a
-/// temporary folder, then moved into place) when it changed or the old one is unreadable.
+/// catalog's hash (<see cref="KnowledgeBase.IndexKey"/>). A new catalog is built anew (into a
+/// temporary folder, then moved into place); within one catalog, changed documents are updated
+/// in place, their passages deleted by the document's key term and added again, so one edited
+/// report never rebuilds ten thousand others. The commit records each document's hash, so a
+/// restart reuses the index and applies only what changed meanwhile.
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string ReadyMarker = "ready";
     private const int MaxQueryTerms = 64;
+    private const string DocumentHashKey = "document:";
+    private const string ContentHashKey = "content";
+    // Bounds of the per-reader caches below; a full cache is simply emptied.
+    private const int MaxCachedFuzzyTerms = 4096;
+    private const int MaxCachedHits = 16_384;
 
     private static readonly Analyzer English = new EnglishSnowballAnalyzer();
     private static readonly Analyzer Spanish = new SpanishAnalyzer(Version);
@@ -35,6 +44,20 @@ public sealed class KnowledgeIndex : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _writing = new();
+    private volatile ReaderCache _cache = new(null!);
+
+    /// <summary>
+    /// What a reader's queries keep reusing: fuzzy terms expanded against its term dictionary
+    /// (building Levenshtein automata is most of a fuzzy query's cost) and the stored fields
+    /// of its hits. Valid only for that reader, so dropped when the searcher is refreshed.
+    /// </summary>
+    private sealed class ReaderCache(IndexSearcher searcher)
+    {
+        public IndexSearcher Searcher { get; } = searcher;
+        public ConcurrentDictionary<(string Term, int Edits), Query> Fuzzy { get; } = new();
+        public ConcurrentDictionary<int, IndexHit> Hits { get; } = new();
+    }
 
     private KnowledgeIndex(string folder, LuceneDirectory directory)
     {
@@ -48,23 +71,31 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>True when this call built the index rather than reusing one on disk.</summary>
     public bool Built { get; private init; }
 
+    /// <summary>Documents added, replaced or removed in place when the index was opened.</summary>
+    public int DocumentsUpdatedAtOpen { get; private set; }
+
     public static KnowledgeIndex Open(KnowledgeBase knowledge, string indexRoot, IProgress<string>? progress = null)
     {
         System.IO.Directory.CreateDirectory(indexRoot);
-        var folder = Path.Combine(indexRoot, knowledge.ContentHash);
+        var folder = Path.Combine(indexRoot, knowledge.IndexKey);
         if (File.Exists(Path.Combine(folder, ReadyMarker)))
         {
             var directory = new NIOFSDirectory(folder);
+            KnowledgeIndex? reused = null;
             try
             {
-                var reused = new KnowledgeIndex(folder, directory);
-                progress?.Report($"reusing index {folder}");
+                reused = new KnowledgeIndex(folder, directory);
+                reused.DocumentsUpdatedAtOpen = reused.Update(knowledge);
+                progress?.Report(reused.DocumentsUpdatedAtOpen == 0
+                    ? $"reusing index {folder}"
+                    : $"reusing index {folder}; {reused.DocumentsUpdatedAtOpen} changed documents updated");
                 return reused;
             }
             // Whatever is wrong with an index on disk, the knowledge folder can rebuild it.
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                directory.Dispose();
+                if (reused is not null) reused.Dispose();
+                else directory.Dispose();
                 progress?.Report($"index {folder} is unreadable ({e.GetType().Name}: {e.Message}); rebuilding");
             }
         }
@@ -74,7 +105,7 @@ public sealed class KnowledgeIndex : IDisposable
         if (System.IO.Directory.Exists(folder))
             System.IO.Directory.Delete(folder, recursive: true);
         System.IO.Directory.Move(temporary, folder);
-        File.WriteAllText(Path.Combine(folder, ReadyMarker), knowledge.ContentHash);
+        File.WriteAllText(Path.Combine(folder, ReadyMarker), knowledge.IndexKey);
         RemoveStale(indexRoot, folder);
         return new KnowledgeIndex(folder, new NIOFSDirectory(folder)) { Built = true };
     }
@@ -82,15 +113,13 @@ public sealed class KnowledgeIndex : IDisposable
     private static void Build(KnowledgeBase knowledge, string folder, IProgress<string>? progress)
     {
         using var directory = new NIOFSDirectory(folder);
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE });
+        // A larger buffer flushes fewer, larger segments: fewer merges for a big corpus.
+        var config = new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 };
+        using var writer = new IndexWriter(directory, config);
         var count = 0;
         foreach (var document in knowledge.Documents)
         {
-            foreach (var passage in document.Passages)
-            {
-                writer.AddDocument(Doc("passage", null, null, passage.Document, passage.Section, passage.Position, passage.Text, ""));
-                count++;
-            }
+            count += AddPassages(writer, document);
             progress?.Report($"indexed {document.Name}: {document.Passages.Count} passages");
         }
         foreach (var entity in knowledge.Entities)
@@ -104,10 +133,74 @@ public sealed class KnowledgeIndex : IDisposable
             }
             count += 1 + entity.Facts.Count;
         }
+        writer.SetCommitData(CommitData(knowledge));
         writer.Commit();
         progress?.Report($"index built: {count} entries");
     }
 
+    /// <summary>
+    /// Brings the index to <paramref name="knowledge"/>'s documents (same catalog): passages of
+    /// changed and removed documents are deleted by their document's key term, those of changed
+    /// and new documents added, in one commit; searches see them as soon as this returns.
+    /// Returns how many documents changed.
+    /// </summary>
+    public int Update(KnowledgeBase knowledge)
+    {
+        lock (_writing)
+        {
+            var committed = CommittedData();
+            if (committed.TryGetValue(ContentHashKey, out var content) && content == knowledge.ContentHash)
+                return 0;
+            var indexed = committed.Where(e => e.Key.StartsWith(DocumentHashKey, StringComparison.Ordinal))
+                .ToDictionary(e => e.Key[DocumentHashKey.Length..], e => e.Value, StringComparer.Ordinal);
+            var changed = knowledge.Documents.Where(d => indexed.GetValueOrDefault(d.Name) != knowledge.DocumentHash(d.Name)).ToList();
+            var removed = indexed.Keys.Where(name => knowledge.Document(name) is null).ToList();
+
+            using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.APPEND }))
+            {
+                foreach (var name in removed.Concat(changed.Select(d => d.Name)))
+                    writer.DeleteDocuments(new Term("source", name));
+                foreach (var document in changed)
+                    AddPassages(writer, document);
+                writer.SetCommitData(CommitData(knowledge));
+                writer.Commit();
+            }
+            _searchers.MaybeRefreshBlocking();
+            return changed.Count + removed.Count;
+        }
+    }
+
+    private IDictionary<string, string> CommittedData()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private static Dictionary<string, string> CommitData(KnowledgeBase knowledge)
+    {
+        var data = knowledge.Documents.ToDictionary(d => DocumentHashKey + d.Name, d => knowledge.DocumentHash(d.Name));
+        data[ContentHashKey] = knowledge.ContentHash;
+        return data;
+    }
+
+    private static int AddPassages(IndexWriter writer, Ingestion.CleanDocument document)
+    {
+        foreach (var passage in document.Passages)
+        {
+            var doc = Doc("passage", null, null, passage.Document, passage.Section, passage.Position, passage.Text, "");
+            // The document's key term: all its passages go with one delete when it changes.
+            doc.Add(new StringField("source", document.Name, Field.Store.NO));
+            writer.AddDocument(doc);
+        }
+        return document.Passages.Count;
+    }
     private static Document Doc(string type, string? entity, string? attribute, string document, string section, int position, string text, string names)
     {
         var doc = new Document
@@ -148,32 +241,72 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public IReadOnlyList<IndexHit> Search(IEnumerable<string> englishStems, IEnumerable<string> fuzzyWords, string rawQuestion, int max)
     {
-        var query = new BooleanQuery();
-        foreach (var stem in englishStems.Distinct().Take(MaxQueryTerms))
-            query.Add(new TermQuery(new Term("text", stem)), Occur.SHOULD);
-        foreach (var word in fuzzyWords.Distinct().Take(MaxQueryTerms / 4))
-            query.Add(new FuzzyQuery(new Term("text", Stemmer.English(word)), word.Length >= 8 ? 2 : 1) { Boost = 0.5f }, Occur.SHOULD);
-        foreach (var (field, analyzer) in new[] { ("es", Spanish), ("pt", Portuguese) })
-            foreach (var term in AnalyzeTerms(analyzer, field, rawQuestion).Take(MaxQueryTerms / 4))
-                query.Add(new TermQuery(new Term(field, term)) { Boost = 0.5f }, Occur.SHOULD);
-        if (query.Clauses.Count == 0)
+        var stems = englishStems.Distinct().Take(MaxQueryTerms).ToList();
+        var fuzzy = fuzzyWords.Distinct().Take(MaxQueryTerms / 4).ToList();
+        var names = new[] { ("es", Spanish), ("pt", Portuguese) }
+            .SelectMany(f => AnalyzeTerms(f.Item2, f.Item1, rawQuestion).Take(MaxQueryTerms / 4).Select(term => new Term(f.Item1, term)))
+            .ToList();
+        if (stems.Count + fuzzy.Count + names.Count == 0)
             return [];
 
         var searcher = _searchers.Acquire();
         try
         {
+            var cache = CacheFor(searcher);
+            var query = new BooleanQuery();
+            foreach (var stem in stems)
+                query.Add(new TermQuery(new Term("text", stem)), Occur.SHOULD);
+            foreach (var word in fuzzy)
+                query.Add(ExpandedFuzzy(cache, Stemmer.English(word), word.Length >= 8 ? 2 : 1), Occur.SHOULD);
+            foreach (var term in names)
+                query.Add(new TermQuery(term) { Boost = 0.5f }, Occur.SHOULD);
+
             var top = searcher.Search(query, max);
-            return top.ScoreDocs.Select(sd =>
-            {
-                var d = searcher.Doc(sd.Doc);
-                return new IndexHit(d.Get("type"), NullIfEmpty(d.Get("entity")), NullIfEmpty(d.Get("attribute")),
-                    d.Get("doc"), d.Get("section"), d.GetField("position")?.GetInt32Value() ?? -1, d.Get("display"), sd.Score);
-            }).ToList();
+            var hits = new List<IndexHit>(top.ScoreDocs.Length);
+            foreach (var sd in top.ScoreDocs)
+                hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });
+            return hits;
         }
         finally
         {
             _searchers.Release(searcher);
         }
+    }
+
+    private ReaderCache CacheFor(IndexSearcher searcher)
+    {
+        var cache = _cache;
+        if (cache.Searcher == searcher)
+            return cache;
+        return _cache = new ReaderCache(searcher);
+    }
+
+    /// <summary>
+    /// A fuzzy term as the query its rewrite gives against this reader (the matching terms,
+    /// boosted as Lucene weighs them), computed once per reader and term.
+    /// </summary>
+    private static Query ExpandedFuzzy(ReaderCache cache, string stem, int edits)
+    {
+        if (cache.Fuzzy.TryGetValue((stem, edits), out var expanded))
+            return expanded;
+        expanded = cache.Searcher.Rewrite(new FuzzyQuery(new Term("text", stem), edits) { Boost = 0.5f });
+        if (cache.Fuzzy.Count >= MaxCachedFuzzyTerms)
+            cache.Fuzzy.Clear();
+        cache.Fuzzy[(stem, edits)] = expanded;
+        return expanded;
+    }
+
+    private static IndexHit StoredHit(ReaderCache cache, int docId)
+    {
+        if (cache.Hits.TryGetValue(docId, out var hit))
+            return hit;
+        var d = cache.Searcher.Doc(docId);
+        hit = new IndexHit(d.Get("type"), NullIfEmpty(d.Get("entity")), NullIfEmpty(d.Get("attribute")),
+            d.Get("doc"), d.Get("section"), d.GetField("position")?.GetInt32Value() ?? -1, d.Get("display"), 0);
+        if (cache.Hits.Count >= MaxCachedHits)
+            cache.Hits.Clear();
+        cache.Hits[docId] = hit;
+        return hit;
     }
 
     private static IEnumerable<string> AnalyzeTerms(Analyzer analyzer, string field, string text)

@@ -19,9 +19,6 @@ public sealed class CleanDocument
     {
         Name = name;
         Sections = sections;
-        PlainText = string.Join("\n\n", sections.Select(s =>
-            (s.Title == UntitledSection ? "" : s.Title + "\n\n") +
-            string.Join("\n\n", s.Blocks.Select(b => b.Kind == BlockKind.List ? string.Join("\n", b.Items) : b.Text))));
         var position = 0;
         Passages = sections
             .SelectMany(s => s.Blocks.Select(b => new Passage(name, s.Title, position++, b.Text)))
@@ -31,6 +28,10 @@ public sealed class CleanDocument
     /// <summary>File name relative to the knowledge folder, e.g. "iom-ro-south-america.txt".</summary>
     public string Name { get; }
     public IReadOnlyList<Section> Sections { get; }
-    public string PlainText { get; }
+    /// <summary>Built on demand: it is needed only to check quotes, and would double a large corpus in memory.</summary>
+    public string PlainText => string.Join("\n\n", Sections.Select(s =>
+        (s.Title == UntitledSection ? "" : s.Title + "\n\n") +
+        string.Join("\n\n", s.Blocks.Select(b => b.Kind == BlockKind.List ? string.Join("\n", b.Items) : b.Text))));
+
     public IReadOnlyList<Passage> Passages { get; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
@@ -11,7 +12,21 @@ public static class Stemmer
     [ThreadStatic] private static SpanishStemmer? _spanish;
     [ThreadStatic] private static PortugueseStemmer? _portuguese;
 
-    public static string English(string folded) => Stem(_english ??= new EnglishStemmer(), folded);
+    // The engine stems the same words (questions, hit passages) over and over; the vocabulary is bounded.
+    private const int MaxRememberedEnglishStems = 200_000;
+    private static readonly ConcurrentDictionary<string, string> EnglishStems = new(StringComparer.Ordinal);
+
+    public static string English(string folded)
+    {
+        if (EnglishStems.TryGetValue(folded, out var stem))
+            return stem;
+        stem = Stem(_english ??= new EnglishStemmer(), folded);
+        if (EnglishStems.Count >= MaxRememberedEnglishStems)
+            EnglishStems.Clear();
+        EnglishStems[folded] = stem;
+        return stem;
+    }
+
     public static string Spanish(string folded) => Stem(_spanish ??= new SpanishStemmer(), folded);
     public static string Portuguese(string folded) => Stem(_portuguese ??= new PortugueseStemmer(), folded);
 

@@ -103,6 +103,51 @@ public class KnowledgeReloadTests : IDisposable
         Assert.Contains("first week", answer.GetProperty("answer").GetProperty("text").GetString());
     }
 
+    private async Task WaitForHashChangeAsync(string? before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (_factory.Host.Status.ContentHash == before && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.NotEqual(before, _factory.Host.Status.ContentHash);
+    }
+
+    [Fact]
+    public async Task An_edited_document_is_applied_in_place_and_a_catalog_change_rebuilds_the_index()
+    {
+        var indexFolder = Assert.Single(Directory.GetDirectories(_factory.IndexPath));
+        var document = Path.Combine(_factory.KnowledgePath, "wellbeing.txt");
+        var before = _factory.Host.Status.ContentHash;
+        await File.WriteAllTextAsync(document, "Staff Wellbeing\n\nThe regional office offers monthly mindfulness sessions to its staff.\n");
+        await WaitForHashChangeAsync(before);
+        Assert.Contains("mindfulness", (await AskAsync("Are there mindfulness sessions?")).GetProperty("answer").GetProperty("text").GetString());
+
+        before = _factory.Host.Status.ContentHash;
+        await File.WriteAllTextAsync(document, "Staff Wellbeing\n\nThe regional office offers weekly yoga classes to its staff.\n");
+        await WaitForHashChangeAsync(before);
+        Assert.Contains("yoga", (await AskAsync("Are there yoga classes?")).GetProperty("answer").GetProperty("text").GetString());
+        Assert.Equal(JsonValueKind.Null, (await AskAsync("Are there mindfulness sessions?")).GetProperty("answer").ValueKind);
+        // Same index folder: the document was replaced in place, not rebuilt.
+        Assert.Equal(indexFolder, Assert.Single(Directory.GetDirectories(_factory.IndexPath)));
+
+        before = _factory.Host.Status.ContentHash;
+        await File.AppendAllTextAsync(Catalog, "\n# reviewed\n");
+        await WaitForHashChangeAsync(before);
+        Assert.DoesNotContain(indexFolder, Directory.GetDirectories(_factory.IndexPath));
+        Assert.Contains("yoga", (await AskAsync("Are there yoga classes?")).GetProperty("answer").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_document_change_that_breaks_a_quote_is_rejected_and_the_old_knowledge_keeps_serving()
+    {
+        var document = Path.Combine(_factory.KnowledgePath, "iom-ro-south-america.txt");
+        await File.WriteAllTextAsync(document, (await File.ReadAllTextAsync(document)).Replace("515 Staff", "600 Staff"));
+
+        Assert.False(await _factory.Host.UpdateDocumentsAsync(["iom-ro-south-america.txt"]));
+        Assert.Contains("515 Staff", _factory.Host.Status.UpdateError);
+        var answer = await AskAsync("How many staff work at the Regional Office for South America?");
+        Assert.Equal("515", answer.GetProperty("answer").GetProperty("facts")[0].GetProperty("value").GetString());
+    }
+
     [Fact]
     public async Task A_missing_or_corrupt_index_folder_is_rebuilt_at_start()
     {

@@ -17,18 +17,67 @@ public class KnowledgeIndexTests
     }
 
     [Fact]
-    public void Rebuilds_when_the_knowledge_changes_and_removes_the_old_index()
+    public void A_changed_document_is_updated_in_place_when_the_index_is_reopened()
     {
         using var knowledgeFolder = new TempFolder();
         using var index = new TempFolder();
         knowledgeFolder.Write("a.txt", "Emergency Response\n\nIOM coordinates the response to natural disasters.\n");
-        using (KnowledgeIndex.Open(KnowledgeBase.Load(knowledgeFolder.Path), index.Path)) { }
+        knowledgeFolder.Write("b.txt", "Labour Migration\n\nIOM supports seasonal workers.\n");
+        string folder;
+        using (var first = KnowledgeIndex.Open(KnowledgeBase.Load(knowledgeFolder.Path), index.Path))
+            folder = first.Folder;
         knowledgeFolder.Write("a.txt", "Emergency Response\n\nIOM leads camp coordination.\n");
+
+        using var reopened = KnowledgeIndex.Open(KnowledgeBase.Load(knowledgeFolder.Path), index.Path);
+        Assert.False(reopened.Built);
+        Assert.Equal(1, reopened.DocumentsUpdatedAtOpen);
+        Assert.Equal(folder, reopened.Folder);
+        Assert.NotEmpty(reopened.Search(["camp"], [], "", 5));
+        Assert.Empty(reopened.Search(["disast"], [], "", 5));
+        Assert.Single(reopened.Search(["season"], [], "", 5));
+    }
+
+    [Fact]
+    public void An_update_replaces_only_the_changed_documents_passages_and_is_searchable_at_once()
+    {
+        using var knowledgeFolder = new TempFolder();
+        using var index = new TempFolder();
+        knowledgeFolder.Write("a.txt", "Emergency Response\n\nIOM coordinates the response to natural disasters.\n");
+        knowledgeFolder.Write("b.txt", "Labour Migration\n\nIOM supports seasonal workers.\n");
+        var knowledge = KnowledgeBase.Load(knowledgeFolder.Path);
+        using var opened = KnowledgeIndex.Open(knowledge, index.Path);
+
+        knowledgeFolder.Write("a.txt", "Emergency Response\n\nIOM leads camp coordination.\n\nShelter kits reach families.\n");
+        File.Delete(Path.Combine(knowledgeFolder.Path, "b.txt"));
+        knowledgeFolder.Write("c.md", "# Health\n\nMobile clinics visit border towns.\n");
+        var changed = knowledge.WithDocumentsReread(knowledgeFolder.Path, ["a.txt", "b.txt", "c.md"]);
+
+        Assert.Equal(3, opened.Update(changed));
+        Assert.Single(opened.Search(["camp"], [], "", 5));
+        Assert.Single(opened.Search(["shelter"], [], "", 5));
+        Assert.Single(opened.Search(["clinic"], [], "", 5));
+        Assert.Empty(opened.Search(["disast"], [], "", 5));
+        Assert.Empty(opened.Search(["season"], [], "", 5));
+        Assert.Equal(0, opened.Update(changed));
+        Assert.Equal(changed.ContentHash, KnowledgeBase.Load(knowledgeFolder.Path).ContentHash);
+    }
+
+    [Fact]
+    public void A_catalog_change_builds_a_new_index_and_removes_the_old_one()
+    {
+        using var knowledgeFolder = new TempFolder();
+        using var index = new TempFolder();
+        foreach (var file in Directory.GetFiles(RepositoryKnowledge.KnowledgeFolder))
+            File.Copy(file, Path.Combine(knowledgeFolder.Path, Path.GetFileName(file)));
+        string folder;
+        using (var first = KnowledgeIndex.Open(KnowledgeBase.Load(knowledgeFolder.Path), index.Path))
+            folder = first.Folder;
+        File.AppendAllText(Path.Combine(knowledgeFolder.Path, "catalog.yaml"), "\n# reviewed\n");
+
         using var rebuilt = KnowledgeIndex.Open(KnowledgeBase.Load(knowledgeFolder.Path), index.Path);
         Assert.True(rebuilt.Built);
-        Assert.Single(Directory.GetDirectories(index.Path));
-        Assert.NotEmpty(rebuilt.Search(["camp"], [], "", 5));
-        Assert.Empty(rebuilt.Search(["disast"], [], "", 5));
+        Assert.NotEqual(folder, rebuilt.Folder);
+        Assert.Equal(rebuilt.Folder, Assert.Single(Directory.GetDirectories(index.Path)));
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using IomAssistant.Knowledge.Answers;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IomAssistant.Bot.Api;
+
+/// <summary>
+/// The ceiling /api/ask is measured against: the same request reading and validation and the
+/// same response serialization, with a fixed answer instead of the engine. Mapped only when
+/// Benchmark:FixedAnswerEndpoint is true, never in a normal deployment.
+/// </summary>
+public static class FixedAnswerEndpoint
+{
+    public const string Setting = "Benchmark:FixedAnswerEndpoint";
+    public const string Route = "/benchmark/fixed-answer";
+
+    private static readonly AskResponse Fixed = new(
+        new Answer
+        {
+            Kind = "office",
+            Title = "IOM Regional Office for South America",
+            Text = "515 Staff",
+            Facts = [new Fact("Staff", "515")],
+            Source = new SourceRef("iom-ro-south-america.txt", "Introduction", "515 Staff"),
+            Score = 2.5,
+            Context = new AnswerContext("ro-south-america", "staff"),
+        },
+        ["Tell me about IOM Regional Office for South America"],
+        "en");
+
+    public static IEndpointRouteBuilder MapFixedAnswerEndpoint(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        if (!configuration.GetValue<bool>(Setting))
+            return app;
+        app.MapPost(Route, async (HttpRequest http, CancellationToken cancellationToken) =>
+        {
+            var (request, error, status) = await AskRequestReader.ReadAsync(http, cancellationToken);
+            return request is null
+                ? Results.Json(new ApiError(error), ApiJson.Default.ApiError, statusCode: status)
+                : Results.Json(Fixed, ApiJson.Default.AskResponse);
+        }).WithMetadata(new RequestSizeLimitAttribute(AskRequestReader.MaxBodyBytes));
+        return app;
+    }
+}
