@@ -59,13 +59,13 @@ public sealed class ReportGenerator(int seed)
         foreach (var label in FigureLabels.OrderBy(_ => _random.Next()).Take(3))
             text.Append($"{(label == "Beneficiaries" ? _random.Next(1000, 90000) : _random.Next(3, 600))} {label}\n\n");
 
-        for (var section = 0; section < 5 + _random.Next(3); section++)
+        for (var section = 0; section < 5 + _random.Next(2); section++)
         {
             var topic = Pick(Topics);
             var heading = char.ToUpperInvariant(topic[0]) + topic[1..];
             // Half the headings sit on their own line, half are glued to their paragraph.
             text.Append(heading).Append(_random.Next(2) == 0 ? "\n\n" : "\n");
-            for (var paragraph = 0; paragraph < 2 + _random.Next(2); paragraph++)
+            for (var paragraph = 0; paragraph < 1 + _random.Next(2); paragraph++)
             {
                 var sentences = new List<string>();
                 for (var s = 0; s < 3 + _random.Next(3); s++)

@@ -86,7 +86,20 @@ public sealed class KnowledgeBase
         var glossary = new GlossaryFile();
         var catalogNames = new Dictionary<string, string>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, name) in files)
+        // Documents are read and cleaned on every core, in order; catalogs and glossaries after.
+        var read = files.Where(f => IsDocumentFile(f.Name)).AsParallel().AsOrdered()
+            .Select(f =>
+            {
+                progress?.Report($"document {f.Name}");
+                return (f.Name, Hash: HashFile(f.Path, f.Name), Document: DocumentReader.Read(f.Path, f.Name));
+            })
+            .ToList();
+        foreach (var (name, hash, document) in read)
+        {
+            hashes[name] = hash;
+            documents.Add(document);
+        }
+        foreach (var (path, name) in files.Where(f => !IsDocumentFile(f.Name)))
         {
             var fileName = Path.GetFileName(name);
             hashes[name] = HashFile(path, name);
@@ -105,11 +118,6 @@ public sealed class KnowledgeBase
                 foreach (var (term, variants) in g.Terms)
                     glossary.Terms[term] = glossary.Terms.TryGetValue(term, out var existing) ? [.. existing, .. variants] : variants;
                 glossary.Fillers.AddRange(g.Fillers);
-            }
-            else if (DocumentReader.Extensions.Contains(Path.GetExtension(fileName)))
-            {
-                progress?.Report($"document {name}");
-                documents.Add(DocumentReader.Read(path, name));
             }
         }
 

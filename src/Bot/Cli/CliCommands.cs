@@ -56,7 +56,7 @@ public static class CliCommands
         output.WriteLine($"passages:  {knowledge.Documents.Sum(d => d.Passages.Count)}");
         output.WriteLine($"entities:  {knowledge.Entities.Count} ({string.Join(", ", knowledge.Entities.GroupBy(e => e.Kind).Select(g => $"{g.Count()} {g.Key}"))})");
         output.WriteLine($"facts:     {knowledge.Entities.Sum(e => e.Facts.Count)}, every quote found in its document");
-        output.WriteLine($"index:     {index.Folder} ({(index.Built ? "built" : "unchanged, reused")})");
+        output.WriteLine($"index:     {index.Folder} ({(index.Built ? "built" : index.DocumentsUpdatedAtOpen > 0 ? $"reused, {index.DocumentsUpdatedAtOpen} changed documents updated" : "unchanged, reused")})");
         return 0;
     }
 

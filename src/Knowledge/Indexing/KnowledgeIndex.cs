@@ -113,8 +113,9 @@ public sealed class KnowledgeIndex : IDisposable
     private static void Build(KnowledgeBase knowledge, string folder, IProgress<string>? progress)
     {
         using var directory = new NIOFSDirectory(folder);
-        // A larger buffer flushes fewer, larger segments: fewer merges for a big corpus.
-        var config = new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 };
+        // A larger buffer flushes fewer, larger segments: fewer merges for a big corpus; and
+        // segments are not copied again into compound files.
+        var config = new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64, UseCompoundFile = false };
         using var writer = new IndexWriter(directory, config);
         var count = 0;
         foreach (var document in knowledge.Documents)

@@ -21,7 +21,7 @@ public static partial class PdfExportCleaner
     public static CleanDocument Clean(string name, string raw)
     {
         var text = raw.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n');
-        var lines = text.Split('\n').Select(l => Whitespace().Replace(l, " ").Trim()).ToList();
+        var lines = text.Split('\n').Select(CollapseWhitespace).ToList();
         var knownHyphenated = HyphenatedWords(text);
 
         var paragraphs = SplitParagraphs(lines);
@@ -181,19 +181,52 @@ public static partial class PdfExportCleaner
 
     private static bool StartsLower(string line) => char.IsLower(line[0]);
 
-    private static int WordCount(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    private static int WordCount(string line)
+    {
+        var count = 0;
+        for (var i = 0; i < line.Length; i++)
+            if (line[i] != ' ' && (i == 0 || line[i - 1] == ' '))
+                count++;
+        return count;
+    }
+
+    /// <summary>Runs of whitespace become one space, none at the ends (a regex per line was most of ingestion's time).</summary>
+    private static string CollapseWhitespace(string line)
+    {
+        var span = line.AsSpan().Trim();
+        var clean = true;
+        for (var i = 0; i < span.Length && clean; i++)
+            clean = span[i] == ' ' ? span[i + 1] != ' ' && !char.IsWhiteSpace(span[i + 1]) : !char.IsWhiteSpace(span[i]);
+        if (clean)
+            return span.Length == line.Length ? line : span.ToString();
+        var sb = new System.Text.StringBuilder(span.Length);
+        var inSpace = false;
+        foreach (var c in span)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!inSpace) sb.Append(' ');
+                inSpace = true;
+            }
+            else
+            {
+                sb.Append(c);
+                inSpace = false;
+            }
+        }
+        return sb.ToString();
+    }
 
     private static string TrimPunctuation(string s) => s.Trim().Trim('.', ',', ';', ':', '(', ')', '"', '\'');
 
     private static HashSet<string> HyphenatedWords(string text) =>
         HyphenatedWord().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
     [GeneratedRegex(@"^\d[\d.,]*$")]
     private static partial Regex NumberOnly();
 
-    [GeneratedRegex(@"\p{L}+-\p{L}+")]
+    // Atomic and anchored at a word's start: the same matches as \p{L}+-\p{L}+ without
+    // backtracking through every word that has no hyphen.
+    [GeneratedRegex(@"(?<!\p{L})(?>\p{L}+)-\p{L}+")]
     private static partial Regex HyphenatedWord();
 }
