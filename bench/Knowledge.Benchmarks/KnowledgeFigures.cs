@@ -9,7 +9,10 @@ namespace IomAssistant.Knowledge.Benchmarks;
 /// Figures for one knowledge folder, in one process: load time, index build (or reuse) time
 /// and throughput, per-question latency percentiles over rounds of a question mix, allocations
 /// per question, and process memory.
-/// usage: figures [--knowledge DIR] [--index DIR] [--questions FILE.jsonl|FILE.txt] [--rounds N]
+/// With --update-one, also the time to apply one edited document in place (re-read, replace
+/// its passages, commit, refresh, new vocabulary) until a search finds the new text; the
+/// document is appended to, then restored, so use it on a disposable copy of the knowledge.
+/// usage: figures [--knowledge DIR] [--index DIR] [--questions FILE.jsonl|FILE.txt] [--rounds N] [--update-one]
 /// </summary>
 public static class KnowledgeFigures
 {
@@ -59,11 +62,40 @@ public static class KnowledgeFigures
             Array.Sort(micros);
             Console.WriteLine($"round {round}: {questions.Length} questions, mean {micros.Average():F0} µs, p50 {Percentile(micros, 0.5):F0} µs, p99 {Percentile(micros, 0.99):F0} µs, max {micros[^1]:F0} µs, {bytes / 1024.0:F1} KB allocated per question");
         }
+        if (args.Contains("--update-one"))
+            MeasureOneDocumentUpdate(knowledgePath, knowledge, index, engine);
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"memory: working set {process.WorkingSet64 / 1e6:F0} MB, peak {process.PeakWorkingSet64 / 1e6:F0} MB, managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
         if (Option(args, "--index") is null)
             Directory.Delete(indexPath, recursive: true);
         return 0;
+    }
+
+    private static void MeasureOneDocumentUpdate(string knowledgePath, KnowledgeBase knowledge, KnowledgeIndex index, AnswerEngine engine)
+    {
+        var name = knowledge.Documents[knowledge.Documents.Count / 2].Name;
+        var path = Path.Combine(knowledgePath, name);
+        var original = File.ReadAllText(path);
+        try
+        {
+            for (var round = 1; round <= 3; round++)
+            {
+                var marker = $"zebrafinch{round}";
+                File.WriteAllText(path, original + $"\nField Notes\n\nThe team observed a {marker} colony near the border post.\n");
+                var clock = Stopwatch.StartNew();
+                var updated = knowledge.WithDocumentsReread(knowledgePath, [name]);
+                var changed = index.Update(updated);
+                var next = engine.WithDocumentChanges(updated);
+                var found = index.Search([marker], [], "", 1).Count == 1;
+                Console.WriteLine($"update one document in place ({name}, {changed} changed): {clock.Elapsed.TotalMilliseconds:F0} ms, new text {(found ? "found" : "NOT found")}");
+                (knowledge, engine) = (updated, next);
+            }
+        }
+        finally
+        {
+            File.WriteAllText(path, original);
+            index.Update(knowledge.WithDocumentsReread(knowledgePath, [name]));
+        }
     }
 
     private static string[] ReadQuestions(string path) => File.ReadLines(path)

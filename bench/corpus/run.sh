@@ -30,7 +30,7 @@ echo "$(cat "$work/index.time"); $(python3 -c "print(f'{$bytes/1e6:.1f} MB of te
 
 echo "== in-process figures (index reused)"
 (cd "$root" && dotnet "$root/bench/Knowledge.Benchmarks/bin/Release/net10.0/Knowledge.Benchmarks.dll" figures \
-  --knowledge "$work/knowledge" --index "$work/index" --questions "$work/questions.txt" --rounds 5)
+  --knowledge "$work/knowledge" --index "$work/index" --questions "$work/questions.txt" --rounds 5 --update-one)
 
 echo "== HTTP /api/ask over the corpus (answer cache off), 16 connections, 20 s"
 python3 -c 'import json,sys

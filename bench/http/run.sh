@@ -18,21 +18,20 @@ for l in open(sys.argv[1]):
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# start NAME EXTRA_ENV...: the published app on a free loopback port, echoes the port.
+# start NAME PORT EXTRA_ENV...: the published app on a loopback port, ready when this returns.
 start() {
-  local name=$1; shift
-  local port; port=$(free_port)
-  (cd "$root" && env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  local name=$1 port=$2; shift 2
+  (cd "$root" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
       Knowledge__IndexPath="$work/index-$name" Bot__AllowUnauthenticatedEmulator=true \
       Benchmark__FixedAnswerEndpoint=true "$@" \
-      dotnet "$work/app/Bot.dll" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1) &
+      dotnet "$work/app/Bot.dll" --urls "http://127.0.0.1:$port") >"$work/$name.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-  echo "$port"
+  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
+  echo "$name did not start:"; tail -20 "$work/$name.log"; exit 1
 }
 
-cached=$(start cached)
-uncached=$(start uncached Knowledge__RememberedAnswers=0)
+cached=$(free_port); start cached "$cached"
+uncached=$(free_port); start uncached "$uncached" Knowledge__RememberedAnswers=0
 declare -A urls=(
   [fixed]="http://127.0.0.1:$cached/benchmark/fixed-answer ask"
   [ask]="http://127.0.0.1:$cached/api/ask ask"
