@@ -18,20 +18,21 @@ public sealed class AnswerEngine : IAnswerEngine
     private const int Candidates = 8;
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;
+    private const double StrongAttributeScore = 2;
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
     private readonly Lexicon _lexicon;
     private readonly EntityLinker _linker;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
-    private readonly EntityDefinition? _home;
+    private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<string, int> _holders;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
 
     private sealed record AttributeKeywords(HashSet<string> Content, HashSet<string> Questions);
 
     /// <summary>One way to answer: an entity's card, or one of its attributes.</summary>
-    private sealed record Option(EntityDefinition Entity, string? Attribute, double Total, double Strength, HashSet<int> UsedTokens, bool Mentioned);
+    private sealed record Option(EntityDefinition Entity, string? Attribute, double Total, double Strength, HashSet<int> UsedTokens, bool Mentioned, double AttributeScore = 0);
 
     private enum Verdict { Pass, Fail, MissingAttribute }
 
@@ -41,7 +42,7 @@ public sealed class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = new Lexicon(knowledge);
         _linker = new EntityLinker(knowledge.Entities);
-        _home = knowledge.Entities.FirstOrDefault(e => e.Home);
+        _homes = knowledge.Entities.Where(e => e.Home).ToList();
         _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
         _keywords = knowledge.Attributes.Values.ToDictionary(a => a.Id, a => new AttributeKeywords(
             a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet(),
@@ -126,24 +127,24 @@ public sealed class AnswerEngine : IAnswerEngine
             g => g.Key,
             g => g.SelectMany(m => Enumerable.Range(m.Start, m.Length)).Where(i => q.Tokens[i].Counts).ToHashSet());
 
+        // Entities the question does not name may only use the words outside every name.
+        var named = byEntity.Values.SelectMany(u => u).ToHashSet();
         foreach (var (id, used) in byEntity)
         {
             var entity = _knowledge.EntitiesById[id];
             options.Add(new Option(entity, null, used.Count, used.Count, used, true));
-            AddFactOptions(options, q, entity, used.Count, used, minScore: 0.5, mentioned: true);
+            AddFactOptions(options, q, entity, used.Count, used, named, minScore: 0.5, mentioned: true);
         }
 
-        // Entities the question does not name may only use the words outside every name.
-        var named = byEntity.Values.SelectMany(u => u).ToHashSet();
         var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) ? ce : null;
         if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
-            AddFactOptions(options, q, contextEntity, 0.5, named, minScore: 0.5, mentioned: false);
-        if (_home is not null && _home != contextEntity && !byEntity.ContainsKey(_home.Id))
-            AddFactOptions(options, q, _home, 0.25, named, minScore: 1, mentioned: false);
+            AddFactOptions(options, q, contextEntity, 0.5, named, named, minScore: 0.5, mentioned: false);
+        foreach (var home in _homes.Where(h => h != contextEntity && !byEntity.ContainsKey(h.Id)))
+            AddFactOptions(options, q, home, 0.25, named, named, minScore: 1, mentioned: false);
         // An entity nobody named can only be meant when few entities hold the attribute asked
         // ("the liaison offices" are IOM's; "member state" alone names no country).
-        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id)))
-            AddFactOptions(options, q, entity, 0, named, minScore: 2, mentioned: false, onlyDistinctive: true);
+        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id) && !e.Home))
+            AddFactOptions(options, q, entity, 0, named, named, minScore: 2, mentioned: false, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
         if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
@@ -163,7 +164,7 @@ public sealed class AnswerEngine : IAnswerEngine
             .Take(Candidates);
     }
 
-    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, double minScore, bool mentioned, bool onlyDistinctive = false)
+    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, HashSet<int> named, double minScore, bool mentioned, bool onlyDistinctive = false)
     {
         foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
         {
@@ -174,15 +175,16 @@ public sealed class AnswerEngine : IAnswerEngine
                 continue;
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.
+            // A named entity the fact does not show counts against it more than an ordinary word.
             var factStems = StemsOf(entity, attribute);
             var evidence = 0.0;
             for (var i = 0; i < q.Tokens.Count; i++)
             {
                 if (!q.Tokens[i].Counts || used.Contains(i))
                     continue;
-                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : -0.75;
+                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : named.Contains(i) ? -1.5 : -0.75;
             }
-            options.Add(new Option(entity, attribute, strength + score + evidence, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned));
+            options.Add(new Option(entity, attribute, strength + score + evidence, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned, score));
         }
     }
 
@@ -221,21 +223,32 @@ public sealed class AnswerEngine : IAnswerEngine
         var shown = StemsOf(option.Entity, option.Attribute);
         var penalty = 0;
         var asksForAttribute = false;
+        var unshownEntities = new HashSet<string>();
         for (var i = 0; i < q.Tokens.Count; i++)
         {
             var token = q.Tokens[i];
             if (!token.Counts || option.UsedTokens.Contains(i) || token.Stems.Overlaps(shown))
                 continue;
             var others = mentions.Where(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length).ToList();
-            // The organization itself is named in most questions ("what does IOM do about..."): no conflict.
-            if (others.Count > 0 && others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind))
+            if (others.Count > 0)
+            {
+                // The organization itself is named in most questions ("what does IOM do about..."): no conflict.
+                if (others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind))
+                    continue;
+                // Another named entity the answer does not show weighs double on a card; a fact of a
+                // named entity may be the relation asked about ("is Guyana covered by Buenos Aires?").
+                if (unshownEntities.Add(others[0].EntityId))
+                    penalty += option.Attribute is null || !option.Mentioned ? 2 : 1;
                 continue;
-            penalty += others.Count > 0 ? 2 : 1;
+            }
+            penalty += 1;
             if (token.Role == TokenRole.Content && _keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
                 asksForAttribute = true;
         }
-        // A fact of a named entity may leave one ordinary word unexplained; a card or a guessed entity none.
-        if (penalty <= (option.Attribute is not null && option.Mentioned ? 1 : 0))
+        // A fact of a named entity, or one the question asks for strongly, may leave one ordinary
+        // word ("run", "work") unexplained; a card or a weakly guessed fact none.
+        var allowed = option.Attribute is not null && (option.Mentioned || option.AttributeScore >= StrongAttributeScore) ? 1 : 0;
+        if (penalty <= allowed)
             return Verdict.Pass;
         return option.Attribute is null && option.Mentioned && asksForAttribute ? Verdict.MissingAttribute : Verdict.Fail;
     }

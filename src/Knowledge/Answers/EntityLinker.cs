@@ -13,7 +13,11 @@ public sealed record Mention(string EntityId, int Start, int Length);
 /// </summary>
 public sealed class EntityLinker
 {
-    private sealed record Alias(string EntityId, string[] Words, string[] Stems);
+    private sealed record Alias(string EntityId, string[] Words, string[] Stems)
+    {
+        /// <summary>Part of other entities' names too ("regional office"): a plural of it names the class.</summary>
+        public bool Shared { get; set; }
+    }
 
     private readonly Dictionary<string, List<Alias>> _byFirstStem = new(StringComparer.Ordinal);
 
@@ -35,6 +39,17 @@ public sealed class EntityLinker
                     list.Add(new Alias(entity.Id, [.. content], stems));
             }
         }
+        var all = _byFirstStem.Values.SelectMany(a => a).ToList();
+        foreach (var alias in all)
+            alias.Shared = all.Any(other => other.EntityId != alias.EntityId && Contains(other.Stems, alias.Stems));
+    }
+
+    private static bool Contains(string[] sequence, string[] part)
+    {
+        for (var i = 0; i + part.Length <= sequence.Length; i++)
+            if (sequence.AsSpan(i, part.Length).SequenceEqual(part))
+                return true;
+        return false;
     }
 
     private static bool IsPluralOf(string word, string aliasWord) =>
@@ -65,7 +80,7 @@ public sealed class EntityLinker
                 for (var k = 1; k < alias.Stems.Length && matches; k++)
                     matches = stems[i + k].Contains(alias.Stems[k]);
                 // "regional offices" speaks of the class, not of "the regional office".
-                for (var k = 0; k < alias.Stems.Length && matches; k++)
+                for (var k = 0; k < alias.Stems.Length && matches && alias.Shared; k++)
                     matches = !IsPluralOf(words[i + k], alias.Words[k]);
                 if (matches)
                     found.Add((alias, i, alias.Stems.Length));

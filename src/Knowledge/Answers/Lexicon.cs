@@ -48,6 +48,7 @@ public sealed class Lexicon
                 if (folded.Length == 0)
                     continue;
                 Add(_glossary, folded, targets);
+                LongestPhrase = Math.Max(LongestPhrase, folded.Count(c => c == ' ') + 1);
                 if (!folded.Contains(' '))
                 {
                     Add(_glossaryStems, "es:" + Stemmer.Spanish(folded), targets);
@@ -73,6 +74,9 @@ public sealed class Lexicon
 
     /// <summary>English document words for a word a user wrote, by exact (folded) glossary entry.</summary>
     public IReadOnlyCollection<string>? Translate(string folded) => _glossary.TryGetValue(folded, out var t) ? t : null;
+
+    /// <summary>The longest number of words a glossary entry has ("forman parte", "naciones unidas").</summary>
+    public int LongestPhrase { get; private set; } = 1;
 
     /// <summary>English words for a Spanish or Portuguese inflection the glossary lists in another form.</summary>
     public IReadOnlyCollection<string>? TranslateByStem(string folded)
@@ -101,13 +105,15 @@ public sealed class Lexicon
         var bestDistance = max + 1;
         foreach (var candidate in pool)
         {
+            // Typos rarely hit the first letter; an unknown word that differs there is another word.
+            if (candidate[0] != folded[0] && !(folded.Length > 1 && candidate.Length > 1 && candidate[0] == folded[1] && candidate[1] == folded[0]))
+                continue;
             var d = EditDistance.Bounded(folded, candidate, max);
             // In short words a changed letter makes another word ("joke"/"jose"): only a missing,
             // extra or swapped letter counts as a typo there.
             if (d == 1 && folded.Length <= 5 && candidate.Length == folded.Length && !IsSwap(folded, candidate))
                 continue;
-            // Prefer the same first letter on ties: typos rarely hit the first one.
-            if (d < bestDistance || (d == bestDistance && best is not null && best[0] != folded[0] && candidate[0] == folded[0]))
+            if (d < bestDistance)
             {
                 best = candidate;
                 bestDistance = d;

@@ -38,8 +38,42 @@ public sealed class Question
 
     public static Question Read(string text, Lexicon lexicon)
     {
-        var tokens = TextFolding.Tokens(text).Take(MaxTokens).Select(t => Classify(t, lexicon, allowCorrection: true)).ToList();
+        var words = TextFolding.Tokens(text).Take(MaxTokens).ToList();
+        var tokens = new List<QuestionToken>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Phrase(words, i, lexicon) is { } phrase)
+            {
+                tokens.AddRange(phrase);
+                i += phrase.Count - 1;
+            }
+            else
+                tokens.Add(Classify(words[i], lexicon, allowCorrection: true));
+        }
         return new Question(text, tokens);
+    }
+
+    /// <summary>
+    /// A glossary phrase ("naciones unidas", "forman parte") starting at <paramref name="start"/>:
+    /// each of its words keeps its own reading and also stands for the phrase's translation.
+    /// </summary>
+    private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon)
+    {
+        for (var length = Math.Min(lexicon.LongestPhrase, words.Count - start); length >= 2; length--)
+        {
+            var phrase = string.Join(' ', words.Skip(start).Take(length));
+            if (lexicon.Translate(phrase) is not { } translated)
+                continue;
+            var stems = translated.Select(Stemmer.English).ToList();
+            return words.Skip(start).Take(length).Select(word =>
+            {
+                var token = Classify(word, lexicon, allowCorrection: false);
+                if (token.Role is TokenRole.Stop or TokenRole.Filler or TokenRole.QuestionWord)
+                    return token;
+                return token with { Role = TokenRole.Content, Stems = token.Stems.Concat(stems).ToHashSet() };
+            }).ToList();
+        }
+        return null;
     }
 
     private static QuestionToken Classify(string folded, Lexicon lexicon, bool allowCorrection)
