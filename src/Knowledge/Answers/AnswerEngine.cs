@@ -19,6 +19,7 @@ public sealed class AnswerEngine : IAnswerEngine
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;
     private const double StrongAttributeScore = 2;
+    private static readonly HashSet<string> TypedQuestionWords = ["who", "when", "where"];
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
@@ -166,12 +167,16 @@ public sealed class AnswerEngine : IAnswerEngine
 
     private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, HashSet<int> named, double minScore, bool mentioned, bool onlyDistinctive = false)
     {
+        var asksCount = q.Tokens.Any(t => t.Role == TokenRole.QuestionWord && t.Stems.Contains("many"));
         foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
         {
             if (onlyDistinctive && _holders[attribute] > MaxHoldersOfDistinctiveAttribute)
                 continue;
             var (score, matched) = AttributeScore(q, attribute, used);
             if (score < minScore)
+                continue;
+            // "How many" wants a figure (or a list to count), not a sentence.
+            if (asksCount && !entity.Facts.Any(f => f.Attribute == attribute && (f.Value.Any(char.IsDigit) || f.Value.Split(',').Length >= 3)))
                 continue;
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.
@@ -232,8 +237,9 @@ public sealed class AnswerEngine : IAnswerEngine
             var others = mentions.Where(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length).ToList();
             if (others.Count > 0)
             {
-                // The organization itself is named in most questions ("what does IOM do about..."): no conflict.
-                if (others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind))
+                // The organization's bare name is in most questions ("what does IOM do about..."): no
+                // conflict. A fuller name ("IOM worldwide") does set the scope.
+                if (others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind && m.Length == 1))
                     continue;
                 // Another named entity the answer does not show weighs double on a card; a fact of a
                 // named entity may be the relation asked about ("is Guyana covered by Buenos Aires?").
@@ -241,26 +247,56 @@ public sealed class AnswerEngine : IAnswerEngine
                     penalty += option.Attribute is null || !option.Mentioned ? 2 : 1;
                 continue;
             }
+            // A word the knowledge never uses ("salary", "phone", "weather") cannot be answered from it.
+            if (token.Role == TokenRole.Unknown)
+            {
+                penalty += 2;
+                continue;
+            }
             penalty += 1;
-            if (token.Role == TokenRole.Content && _keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
+            if (_keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
                 asksForAttribute = true;
         }
+        // "Who", "when" and "where" ask for a kind of fact: one that does not answer them misses the point.
+        if (option.Attribute is not null)
+            penalty += q.Tokens.Count(t => t.Role == TokenRole.QuestionWord && t.Stems.Overlaps(TypedQuestionWords) && !t.Stems.Overlaps(_keywords[option.Attribute].Questions));
         // A fact of a named entity, or one the question asks for strongly, may leave one ordinary
-        // word ("run", "work") unexplained; a card or a weakly guessed fact none.
-        var allowed = option.Attribute is not null && (option.Mentioned || option.AttributeScore >= StrongAttributeScore) ? 1 : 0;
+        // word ("run", "work") unexplained; so may the card of an entity named in full
+        // ("is smuggling of migrants an issue?"); a weakly guessed answer none.
+        var allowed = option.Attribute is not null
+            ? option.Mentioned || option.AttributeScore >= StrongAttributeScore ? 1 : 0
+            : option.Mentioned && option.Strength >= 2 && !asksForAttribute ? 1 : 0;
         if (penalty <= allowed)
             return Verdict.Pass;
         return option.Attribute is null && option.Mentioned && asksForAttribute ? Verdict.MissingAttribute : Verdict.Fail;
     }
 
-    /// <summary>The stems an answer shows: the entity's names and summary and the facts on it.</summary>
+    /// <summary>
+    /// The stems an answer shows: the entity's names and the facts on it, with the summary on
+    /// a card and the quoted passage on a fact answer.
+    /// </summary>
     private HashSet<string> StemsOf(EntityDefinition entity, string? attribute) =>
         _shownStems.GetOrAdd((entity.Id, attribute), _ =>
         {
-            var text = string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary + " " +
-                       string.Join(" ", entity.Facts.Where(f => attribute is null || f.Attribute == attribute).Select(f => f.Value + " " + f.Quote));
+            var facts = entity.Facts.Where(f => attribute is null || f.Attribute == attribute).ToList();
+            var context = attribute is null
+                ? entity.Summary
+                : string.Join(" ", facts.Select(f => PassageContaining(entity.Document, f.Quote)?.Text ?? ""));
+            var text = KindWords(entity.Kind) + " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + context + " " +
+                       string.Join(" ", facts.Select(f => f.Value + " " + f.Quote));
             return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
         });
+
+    /// <summary>What a card of each kind is, so "the emergency response area" is explained by its card.</summary>
+    private static string KindWords(string kind) => kind switch
+    {
+        "strategy" => "strategy thematic area",
+        "office" => "office",
+        "country" => "country",
+        "region" => "region",
+        "organization" => "organization",
+        _ => "",
+    };
 
     private Answer? BestPassage(Question q, string language)
     {

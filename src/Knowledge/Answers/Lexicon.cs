@@ -19,20 +19,22 @@ public sealed class Lexicon
     private readonly HashSet<string> _fillers = new(StringComparer.Ordinal);
     private readonly string[] _correctionCandidates;
     private readonly string[] _shortCorrectionCandidates;
+    private readonly string[] _wordsForShortTypos;
 
     public Lexicon(KnowledgeBase knowledge)
     {
         var units = 0;
+        var passageWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var passage in knowledge.Documents.SelectMany(d => d.Passages))
         {
-            AddUnit(passage.Text);
+            passageWords.UnionWith(AddUnit(passage.Text));
             units++;
         }
         foreach (var entity in knowledge.Entities)
         {
-            AddUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary);
+            _ = AddUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary);
             foreach (var fact in entity.Facts)
-                AddUnit(fact.Value + " " + fact.Quote);
+                _ = AddUnit(fact.Value + " " + fact.Quote);
             units += 1 + entity.Facts.Count;
         }
         foreach (var keyword in knowledge.Attributes.Values.SelectMany(a => a.Keywords))
@@ -61,6 +63,8 @@ public sealed class Lexicon
 
         var candidates = _knownWords.Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers).Where(w => w.Length >= 3 && !char.IsDigit(w[0]));
         _correctionCandidates = candidates.Distinct().ToArray();
+        _wordsForShortTypos = passageWords.Concat(_fillers).Concat(StopWords.English).Concat(StopWords.Spanish).Concat(StopWords.Portuguese)
+            .Where(w => w.Length >= 3 && !char.IsDigit(w[0])).Distinct().ToArray();
         _shortCorrectionCandidates = StopWords.English.Concat(StopWords.Spanish).Concat(StopWords.Portuguese).Concat(QuestionWords)
             .Where(w => w.Length is >= 3 and <= 5).Distinct().ToArray();
         MaxIdf = Math.Log(1 + UnitCount);
@@ -99,7 +103,15 @@ public sealed class Lexicon
     {
         if (folded.Length < 3 || char.IsDigit(folded[0]))
             return null;
-        var pool = folded.Length <= 3 ? _shortCorrectionCandidates : _correctionCandidates;
+        // Short words are close to many others: a 3-letter typo may only be a function word, a
+        // 4-letter one only a word the documents use or a function word, not a name or another
+        // language's glossary word ("live" is not "livre").
+        var pool = folded.Length switch
+        {
+            <= 3 => _shortCorrectionCandidates,
+            4 => _wordsForShortTypos,
+            _ => _correctionCandidates,
+        };
         var max = folded.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
@@ -124,12 +136,13 @@ public sealed class Lexicon
 
     private static bool IsSwap(string a, string b) => a.Order().SequenceEqual(b.Order());
 
-    private void AddUnit(string text)
+    private List<string> AddUnit(string text)
     {
         var tokens = TextFolding.Tokens(text);
         _knownWords.UnionWith(tokens);
         foreach (var stem in tokens.Where(t => !StopWords.English.Contains(t)).Select(Stemmer.English).Distinct())
             _stemFrequency[stem] = _stemFrequency.GetValueOrDefault(stem) + 1;
+        return tokens;
     }
 
     private static void Add(Dictionary<string, HashSet<string>> map, string key, IEnumerable<string> values)

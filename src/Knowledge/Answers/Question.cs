@@ -98,6 +98,9 @@ public sealed class Question
             var token = Classify(corrected, lexicon, allowCorrection: false);
             return token with { Folded = folded };
         }
+        // One or two letters the knowledge does not know ("hw", "x") carry nothing to answer or refuse.
+        if (folded.Length <= 2)
+            return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
         return new QuestionToken(folded, folded, TokenRole.Unknown, new HashSet<string> { Stemmer.English(folded) });
     }
 
