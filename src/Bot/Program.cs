@@ -2,6 +2,7 @@ using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
+using IomAssistant.Bot.Teams;
 
 if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
@@ -10,11 +11,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeEngine();
 builder.Services.AddConversation();
 builder.AddSlackChannel();
+builder.AddTeamsChannel();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapAskApi();
 app.MapSlack();
+app.MapTeams();
 app.Run();
 return 0;
 

@@ -21,6 +21,15 @@ public sealed record UiText(
     string SomethingWentWrong,
     string QuestionTooLong)
 {
+    /// <summary>Card header naming what the answer is about; answers of other kinds show none.</summary>
+    public string Office { get; init; } = "Office";
+    public string Country { get; init; } = "Country";
+    public string StrategyArea { get; init; } = "Strategy area";
+    public string Passage { get; init; } = "From the documents";
+    public string AskNext { get; init; } = "Ask next";
+    public string PopularTopics { get; init; } = "Popular topics";
+    public string AskAboutThis { get; init; } = "Ask about this";
+
     public static readonly UiText English = new(
         "en",
         Source: "Source",
@@ -53,7 +62,16 @@ public sealed record UiText(
         ShareInChannel: "Compartir en el canal",
         Shared: "Compartido en el canal.",
         SomethingWentWrong: "Lo siento, algo falló al responder. Inténtelo de nuevo.",
-        QuestionTooLong: "Haga una pregunta más corta (como máximo 2.000 caracteres).");
+        QuestionTooLong: "Haga una pregunta más corta (como máximo 2.000 caracteres).")
+    {
+        Office = "Oficina",
+        Country = "País",
+        StrategyArea = "Área de la estrategia",
+        Passage = "De los documentos",
+        AskNext = "Pregunte también",
+        PopularTopics = "Temas frecuentes",
+        AskAboutThis = "Preguntar sobre esto",
+    };
 
     public static readonly UiText Portuguese = new(
         "pt",
@@ -70,7 +88,16 @@ public sealed record UiText(
         ShareInChannel: "Compartilhar no canal",
         Shared: "Compartilhado no canal.",
         SomethingWentWrong: "Desculpe, algo deu errado ao responder. Tente novamente.",
-        QuestionTooLong: "Faça uma pergunta mais curta (no máximo 2.000 caracteres).");
+        QuestionTooLong: "Faça uma pergunta mais curta (no máximo 2.000 caracteres).")
+    {
+        Office = "Escritório",
+        Country = "País",
+        StrategyArea = "Área da estratégia",
+        Passage = "Dos documentos",
+        AskNext = "Pergunte também",
+        PopularTopics = "Temas frequentes",
+        AskAboutThis = "Perguntar sobre isto",
+    };
 
     public static UiText For(string? language) => language switch
     {

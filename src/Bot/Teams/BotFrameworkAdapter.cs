@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using IomAssistant.Bot.Teams.Auth;
+using IomAssistant.Bot.Teams.Connector;
+using IomAssistant.Bot.Teams.Protocol;
+
+namespace IomAssistant.Bot.Teams;
+
+/// <summary>
+/// What /api/messages hands each request to: authenticate it, run the turn, deliver the replies.
+/// The Microsoft 365 Agents SDK's CloudAdapter could implement this instead of
+/// <see cref="BotFrameworkAdapter"/> without touching the conversation core.
+/// </summary>
+public interface IBotChannelAdapter
+{
+    Task ProcessAsync(HttpContext context);
+}
+
+/// <summary>The Bot Framework Activity protocol, implemented on ASP.NET Core.</summary>
+public sealed class BotFrameworkAdapter(
+    ChannelTokenValidator tokenValidator,
+    TrustedServiceUrls trustedServiceUrls,
+    TeamsActivityHandler handler,
+    ConnectorClient connector,
+    IOptions<BotOptions> options,
+    IHostEnvironment environment,
+    IHostApplicationLifetime lifetime,
+    ILogger<BotFrameworkAdapter> logger) : IBotChannelAdapter
+{
+    /// <summary>The channel gives a bot 15 s; past this the request is acknowledged and the reply follows on its own.</summary>
+    private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(10);
+    private const long MaxBodyBytes = 256 * 1024;
+    private const string ExpectReplies = "expectReplies";
+
+    private readonly ChannelAuthMode _mode = ChannelAuthModes.For(options.Value, environment);
+
+    public async Task ProcessAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var cancellationToken = context.RequestAborted;
+
+        if (_mode == ChannelAuthMode.Closed)
+        {
+            logger.LogWarning("Refused a Bot Framework request: Bot:MicrosoftAppId is not set");
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        ValidatedChannelToken? token = null;
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.Length > 0 || _mode == ChannelAuthMode.Authenticated)
+        {
+            var check = authorization.Length == 0
+                ? TokenCheck.Fail("the request has no Authorization header")
+                : await tokenValidator.ValidateAsync(authorization, cancellationToken);
+            if (check.Token is null)
+            {
+                logger.LogWarning("Refused a Bot Framework request: {Failure}", check.Failure);
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            token = check.Token;
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, ActivityJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        {
+            logger.LogInformation("Rejected a Bot Framework request whose body is not an activity");
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (token is not null)
+        {
+            if (TokenCheckFailure(token, activity) is { } failure)
+            {
+                logger.LogWarning("Refused a Bot Framework request: {Failure}", failure);
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            trustedServiceUrls.Trust(activity.ServiceUrl!);
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            var invoke = Run(activity).Invoke ?? new InvokeResponse(StatusCodes.Status200OK, null);
+            response.StatusCode = invoke.Status;
+            if (invoke.Body is not null)
+                await response.WriteAsJsonAsync(invoke.Body, ActivityJson.Options, cancellationToken);
+            return;
+        }
+
+        if (activity.DeliveryMode == ExpectReplies)
+        {
+            await response.WriteAsJsonAsync(new ExpectedReplies(Run(activity).Replies), ActivityJson.Options, cancellationToken);
+            return;
+        }
+
+        // The turn runs detached from the request so a slow answer is still delivered after the acknowledgement.
+        var turn = Task.Run(() => RunAndDeliverAsync(activity, lifetime.ApplicationStopping), CancellationToken.None);
+        var finished = await Task.WhenAny(turn, Task.Delay(AnswerDeadline, cancellationToken)) == turn;
+        response.StatusCode = finished ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
+    }
+
+    private static string? TokenCheckFailure(ValidatedChannelToken token, Activity activity) =>
+        string.IsNullOrEmpty(activity.ServiceUrl)
+            ? "the activity has no serviceUrl"
+            : ChannelTokenValidator.CheckActivity(token, activity);
+
+    private TurnResult Run(Activity activity)
+    {
+        try
+        {
+            return handler.Handle(activity);
+        }
+        catch (Exception ex)
+        {
+            // A failed turn must not turn into a 500 that the channel would retry.
+            logger.LogError(ex, "Handling a {Type} activity failed", activity.Type);
+            return TurnResult.Nothing;
+        }
+    }
+
+    private async Task RunAndDeliverAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        foreach (var reply in Run(activity).Replies)
+        {
+            try
+            {
+                await connector.SendAsync(reply, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
+            {
+                logger.LogError("Could not deliver a reply to the Connector: {Reason}", ex.Message);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Answers;
+
+namespace IomAssistant.Bot.Tests.Teams.Fakes;
+
+/// <summary>
+/// A predictable answer engine: questions mentioning "Atlantis" have no answer; every other
+/// question gets the regional office's card. It records what it was asked, so tests can see
+/// exactly the text a channel passed on.
+/// </summary>
+public sealed class ScriptedAnswerEngine : IAnswerEngine
+{
+    public const string OfficeTitle = "IOM Regional Office for South America";
+    public const string FollowUp = "How many projects does the regional office run?";
+    public const string Suggestion = "Who coordinates the IOM mission in Guyana?";
+
+    private readonly ConcurrentQueue<string> _questions = new();
+    private readonly ConcurrentQueue<AnswerContext?> _contexts = new();
+    public IReadOnlyList<string> Questions => _questions.ToList();
+    public IReadOnlyList<AnswerContext?> Contexts => _contexts.ToList();
+    public Func<string, AskResult>? Override { get; set; }
+
+    public static Answer Office => new()
+    {
+        Kind = "office",
+        Title = OfficeTitle,
+        Facts = [new Fact("Staff", "515"), new Fact("City", "Buenos Aires")],
+        Source = new SourceRef("iom-ro-south-america.txt", "Introduction", "515 Staff"),
+        Context = new AnswerContext("ro-south-america", "staff"),
+        FollowUps = [FollowUp],
+    };
+
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
+    {
+        _questions.Enqueue(question);
+        _contexts.Enqueue(context);
+        if (Override is { } answer)
+            return answer(question);
+        var language = locale?.StartsWith("es", StringComparison.OrdinalIgnoreCase) == true ? "es" : "en";
+        return question.Contains("Atlantis", StringComparison.OrdinalIgnoreCase)
+            ? new AskResult(null, [Suggestion], language)
+            : new AskResult(Office, [], language);
+    }
+
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null)
+    {
+        _questions.Enqueue(query);
+        return query.Contains("Atlantis", StringComparison.OrdinalIgnoreCase) ? [] : [Office];
+    }
+
+    public IReadOnlyList<TopicSummary> Topics(string language = "en") =>
+    [
+        new("ro-south-america", "office", OfficeTitle, "Buenos Aires, Argentina"),
+        new("guyana", "country", "Guyana", "Member State since 1988"),
+    ];
+}

@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using IomAssistant.Knowledge.Answers;
+
+namespace IomAssistant.Bot.Tests.Teams.Fakes;
+
+/// <summary>
+/// The real bot (Program) in a test server, configured against a <see cref="FakeBotFrameworkChannel"/>
+/// and answering from a <see cref="ScriptedAnswerEngine"/>.
+/// </summary>
+public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string environment = "Production", IDictionary<string, string?>? settings = null, bool realEngine = false)
+    : WebApplicationFactory<Program>
+{
+    private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "iom-teams-tests-" + Guid.NewGuid().ToString("N"));
+
+    public ScriptedAnswerEngine Engine { get; } = new();
+
+    /// <summary>Settings of a bot registered with the fake channel's app id.</summary>
+    public static Dictionary<string, string?> Registered(FakeBotFrameworkChannel channel) => new()
+    {
+        ["Bot:MicrosoftAppId"] = FakeBotFrameworkChannel.AppId,
+        ["Bot:MicrosoftAppPassword"] = FakeBotFrameworkChannel.AppPassword,
+        ["Bot:MicrosoftAppTenantId"] = FakeBotFrameworkChannel.TenantId,
+        ["Bot:OpenIdMetadataUrl"] = channel.OpenIdMetadataUrl,
+        ["Bot:TokenEndpoint"] = channel.BaseUrl + "/{tenant}/oauth2/v2.0/token",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.ConfigureAppConfiguration(config => config
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Knowledge:Path"] = Path.Combine(RepositoryFolder.Root, "knowledge"),
+                ["Knowledge:IndexPath"] = _indexPath,
+            })
+            .AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
+        if (!realEngine)
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IAnswerEngine>();
+                services.AddSingleton<IAnswerEngine>(Engine);
+            });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(_indexPath))
+            Directory.Delete(_indexPath, recursive: true);
+    }
+
+    public async Task<HttpResponseMessage> PostActivityAsync(object activity, string? token)
+    {
+        var body = activity as string ?? JsonSerializer.Serialize(activity);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await CreateClient().SendAsync(request);
+    }
+}
