@@ -1,6 +1,7 @@
 using IomAssistant.Knowledge;
 using IomAssistant.Knowledge.Answers;
 using IomAssistant.Knowledge.Indexing;
+using IomAssistant.Knowledge.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Hosting;
@@ -13,6 +14,7 @@ namespace IomAssistant.Bot.Hosting;
 public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHostEnvironment environment, ILogger<KnowledgeEngineHost> logger)
     : IAnswerEngine, IHostedService, IDisposable
 {
+    private KnowledgeBase? _knowledge;
     private AnswerEngine? _engine;
     private KnowledgeIndex? _index;
 
@@ -27,6 +29,7 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
             var knowledge = KnowledgeBase.Load(knowledgePath);
             _index = KnowledgeIndex.Open(knowledge, indexPath);
             _engine = new AnswerEngine(knowledge, _index);
+            _knowledge = knowledge;
             logger.LogInformation("Knowledge loaded from {Path}: {Documents} documents, {Entities} entities; index {Index} ({State})",
                 knowledgePath, knowledge.Documents.Count, knowledge.Entities.Count, _index.Folder, _index.Built ? "built" : "reused");
         }
@@ -45,6 +48,10 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
     public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => Engine.Search(query, max, locale);
 
     public IReadOnlyList<TopicSummary> Topics(string language = "en") => Engine.Topics(language);
+
+    /// <summary>A loaded document by its exact name (as answers cite it), for showing sources; null for any other name.</summary>
+    public CleanDocument? Document(string name) =>
+        (_knowledge ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Document(name);
 
     private AnswerEngine Engine => _engine ?? throw new InvalidOperationException("The knowledge is not loaded yet.");
 
