@@ -19,6 +19,7 @@ public sealed class WebAssets
         [".html"] = "text/html; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
+        [".svg"] = "image/svg+xml",
     };
 
     private readonly Dictionary<string, WebAsset> _assets;

@@ -16,3 +16,4 @@ await build({
   logLevel: "warning",
 });
 await copyFile("index.html", "dist/index.html");
+await copyFile("favicon.svg", "dist/favicon.svg");

@@ -122,6 +122,9 @@ export function startConversation(): void {
     }
   };
 
+  // The question box is where a visitor starts typing.
+  input.focus();
+
   form.addEventListener("submit", event => {
     event.preventDefault();
     const question = input.value.trim();
