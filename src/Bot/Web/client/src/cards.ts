@@ -1,8 +1,9 @@
 // Renders the server's Adaptive Cards with the official renderer, as Teams would show them.
 import * as AC from "adaptivecards";
 
-// Colours chosen for at least 4.5:1 contrast on the card background (WCAG AA).
-const hostConfig = new AC.HostConfig({
+// Colours chosen for at least 4.5:1 contrast on the card background (WCAG AA). Button titles
+// wrap instead of being cut, and on a phone the buttons stack full width so each is readable.
+const hostConfig = (narrow: boolean) => new AC.HostConfig({
   fontFamily: "system-ui, 'Segoe UI', Roboto, sans-serif",
   supportsInteractivity: true,
   containerStyles: {
@@ -24,7 +25,14 @@ const hostConfig = new AC.HostConfig({
       },
     },
   },
-  actions: { actionsOrientation: "horizontal", actionAlignment: "left", buttonSpacing: 8, maxActions: 6, showCard: { actionMode: "inline" } },
+  actions: {
+    actionsOrientation: narrow ? "vertical" : "horizontal",
+    actionAlignment: narrow ? "stretch" : "left",
+    allowTitleToWrap: true,
+    buttonSpacing: 8,
+    maxActions: 6,
+    showCard: { actionMode: "inline" },
+  },
   spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 12 },
 });
 
@@ -33,7 +41,7 @@ export type SubmitData = Record<string, unknown>;
 
 export function renderCard(json: object, onSubmit: (data: SubmitData) => void): HTMLElement {
   const card = new AC.AdaptiveCard();
-  card.hostConfig = hostConfig;
+  card.hostConfig = hostConfig(window.matchMedia("(max-width: 30rem)").matches);
   card.onExecuteAction = action => {
     if (action instanceof AC.SubmitAction && action.data && typeof action.data === "object")
       onSubmit(action.data as SubmitData);
