@@ -55,8 +55,9 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
                 _snapshot = new KeySnapshot(await FetchKeysAsync(cancellationToken), now);
                 logger.LogInformation("Loaded {Count} Bot Framework signing keys", _snapshot.Keys.Count);
             }
-            catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException or ArgumentException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // Whatever the metadata endpoint did, keep serving the last good keys.
                 logger.LogWarning("Could not refresh the Bot Framework signing keys from Bot:OpenIdMetadataUrl: {Reason}", ex.Message);
             }
             return _snapshot;

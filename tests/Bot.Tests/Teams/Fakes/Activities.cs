@@ -25,7 +25,7 @@ public static class Activities
 
     public static Dictionary<string, object?> ChannelMention(string serviceUrl, string question)
     {
-        var activity = Message(serviceUrl, $"<at>{BotName}</at>&nbsp;{question}", $"19:abc@thread.tacv2;messageid=1700000000");
+        var activity = Message(serviceUrl, $"<at>{BotName}</at>&nbsp;{question}");
         activity["conversation"] = new { id = $"19:abc{Guid.NewGuid():N}@thread.tacv2;messageid=1700000000", conversationType = "channel", isGroup = true };
         activity["entities"] = new object[]
         {
@@ -61,7 +61,4 @@ public static class Activities
         activity["value"] = value;
         return activity;
     }
-
-    public static string ConversationOf(Dictionary<string, object?> activity) =>
-        (string)activity["conversation"]!.GetType().GetProperty("id")!.GetValue(activity["conversation"])!;
 }

@@ -76,8 +76,6 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     public int TokensIssued => _tokensIssued;
     public int KeySetFetches => _keySetFetches;
     public int ConnectorAttempts => _connectorAttempts;
-    public IReadOnlyList<string> IssuedTokens => _issuedTokens.ToList();
-    private readonly ConcurrentBag<string> _issuedTokens = [];
 
     private FakeBotFrameworkChannel()
     {
@@ -99,7 +97,6 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
             if (form["grant_type"] != "client_credentials" || form["client_id"] != AppId || form["client_secret"] != AppPassword || form["scope"] != "https://api.botframework.com/.default")
                 return Results.Json(new { error = "invalid_client" }, statusCode: 401);
             var token = $"connector-token-{Interlocked.Increment(ref _tokensIssued)}";
-            _issuedTokens.Add(token);
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = token });
         });
         _app.MapPost("/{**path}", async (HttpRequest request) =>
