@@ -3,6 +3,7 @@ using IomAssistant.Bot.Cli;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
 using IomAssistant.Bot.Teams;
+using IomAssistant.Bot.Web;
 
 if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
@@ -12,12 +13,14 @@ builder.AddKnowledgeEngine();
 builder.Services.AddConversation();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
+builder.AddWebPage();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapAskApi();
 app.MapTeams();
 app.MapSlack();
+app.MapWeb();
 app.Run();
 return 0;
 
