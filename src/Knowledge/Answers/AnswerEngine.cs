@@ -15,6 +15,7 @@ public sealed class AnswerEngine : IAnswerEngine
 {
     private const int MaxVisibleChars = 1300;
     private const double MinPassageCoverage = 0.6;
+    private const double KeyWordShare = 0.8;
     private const int Candidates = 8;
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;
@@ -71,7 +72,8 @@ public sealed class AnswerEngine : IAnswerEngine
             }
         }
         // Asked for a fact the documents do not give about a named entity: say so, never guess.
-        if (lacksAttribute is not null)
+        // The organization's bare name only sets the context: its passages may still answer.
+        if (lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions))
             return NoAnswer(language, lacksAttribute);
 
         if (BestPassage(q, language) is { } passageAnswer)
@@ -172,7 +174,9 @@ public sealed class AnswerEngine : IAnswerEngine
         {
             if (onlyDistinctive && _holders[attribute] > MaxHoldersOfDistinctiveAttribute)
                 continue;
-            var (score, matched) = AttributeScore(q, attribute, used);
+            // Words naming other entities are theirs, unless this fact shows them ("emigration ... to Europe").
+            var factStems = StemsOf(entity, attribute);
+            var (score, matched) = AttributeScore(q, attribute, [.. used, .. named.Where(i => !q.Tokens[i].Stems.Overlaps(factStems))]);
             if (score < minScore)
                 continue;
             // "How many" wants a figure (or a list to count), not a sentence.
@@ -181,7 +185,6 @@ public sealed class AnswerEngine : IAnswerEngine
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.
             // A named entity the fact does not show counts against it more than an ordinary word.
-            var factStems = StemsOf(entity, attribute);
             var evidence = 0.0;
             for (var i = 0; i < q.Tokens.Count; i++)
             {
@@ -239,7 +242,7 @@ public sealed class AnswerEngine : IAnswerEngine
             {
                 // The organization's bare name is in most questions ("what does IOM do about..."): no
                 // conflict. A fuller name ("IOM worldwide") does set the scope.
-                if (others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind && m.Length == 1))
+                if (others.All(m => IsBareUmbrella(_knowledge.EntitiesById[m.EntityId], mentions)))
                     continue;
                 // Another named entity the answer does not show weighs double on a card; a fact of a
                 // named entity may be the relation asked about ("is Guyana covered by Buenos Aires?").
@@ -263,9 +266,10 @@ public sealed class AnswerEngine : IAnswerEngine
         // A fact of a named entity, or one the question asks for strongly, may leave one ordinary
         // word ("run", "work") unexplained; so may the card of an entity named in full
         // ("is smuggling of migrants an issue?"); a weakly guessed answer none.
+        var named = option.Mentioned && !IsBareUmbrella(option.Entity, mentions);
         var allowed = option.Attribute is not null
-            ? option.Mentioned || option.AttributeScore >= StrongAttributeScore ? 1 : 0
-            : option.Mentioned && option.Strength >= 2 && !asksForAttribute ? 1 : 0;
+            ? named || option.AttributeScore >= StrongAttributeScore ? 1 : 0
+            : named && option.Strength >= 2 && !asksForAttribute ? 1 : 0;
         if (penalty <= allowed)
             return Verdict.Pass;
         return option.Attribute is null && option.Mentioned && asksForAttribute ? Verdict.MissingAttribute : Verdict.Fail;
@@ -287,6 +291,10 @@ public sealed class AnswerEngine : IAnswerEngine
             return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
         });
 
+    /// <summary>The organization named only by its bare name ("IOM", "OIM"), as context rather than subject.</summary>
+    private static bool IsBareUmbrella(EntityDefinition entity, IReadOnlyList<Mention> mentions) =>
+        entity.Kind == UmbrellaKind && mentions.Where(m => m.EntityId == entity.Id).All(m => m.Length == 1);
+
     /// <summary>What a card of each kind is, so "the emergency response area" is explained by its card.</summary>
     private static string KindWords(string kind) => kind switch
     {
@@ -305,6 +313,7 @@ public sealed class AnswerEngine : IAnswerEngine
             return null;
         var weights = concepts.Select(Weight).ToList();
         var total = weights.Sum();
+        var maxWeight = weights.Max();
 
         Answer? best = null;
         double bestCoverage = 0;
@@ -316,7 +325,9 @@ public sealed class AnswerEngine : IAnswerEngine
                 if (concepts[i].Stems.Overlaps(hitStems))
                     covered += weights[i];
             var coverage = covered / total;
-            if (coverage > bestCoverage + 1e-9)
+            // The question's most specific word missing from the passage means it is about something else.
+            var missesKeyWord = Enumerable.Range(0, concepts.Count).Any(i => weights[i] >= KeyWordShare * maxWeight && !concepts[i].Stems.Overlaps(hitStems));
+            if (!missesKeyWord && coverage > bestCoverage + 1e-9)
             {
                 var answer = FromHit(hit, language, coverage);
                 if (answer is null)
@@ -340,7 +351,7 @@ public sealed class AnswerEngine : IAnswerEngine
     {
         var text = hit.Text;
         if (hit.Entity is { } id && _knowledge.EntitiesById.TryGetValue(id, out var entity))
-            text += " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases));
+            text += " " + string.Join(" ", entity.Names.Values);
         return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
     }
 

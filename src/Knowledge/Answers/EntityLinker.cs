@@ -52,8 +52,13 @@ public sealed class EntityLinker
         return false;
     }
 
+    private static bool SameWord(QuestionToken token, string aliasWord) =>
+        token.Word == aliasWord || IsPluralOf(token.Word, aliasWord) || IsPluralOf(aliasWord, token.Word) ||
+        token.Translations.Any(t => t == aliasWord || IsPluralOf(t, aliasWord));
+
     private static bool IsPluralOf(string word, string aliasWord) =>
-        word.Length > 3 && word != aliasWord && word[^1] == 's' && word[^2] != 's' && aliasWord[^1] != 's';
+        word.Length > 3 && word != aliasWord && word[^1] == 's' && word[^2] != 's' && aliasWord[^1] != 's' &&
+        (word[..^1] == aliasWord || word[..^2] == aliasWord || (word.EndsWith("ies") && word[..^3] + "y" == aliasWord) || Stemmer.English(word) == Stemmer.English(aliasWord));
 
     /// <summary>
     /// The longest non-overlapping mentions; one span may name several entities when an
@@ -82,6 +87,10 @@ public sealed class EntityLinker
                 // "regional offices" speaks of the class, not of "the regional office".
                 for (var k = 0; k < alias.Stems.Length && matches && alias.Shared; k++)
                     matches = !IsPluralOf(words[i + k], alias.Words[k]);
+                // A one-word name must be the word itself, its plural or its translation: a
+                // shared stem alone would make "regional" name "the region".
+                if (matches && alias.Stems.Length == 1)
+                    matches = SameWord(question.Tokens[positions[i]], alias.Words[0]);
                 if (matches)
                     found.Add((alias, i, alias.Stems.Length));
             }

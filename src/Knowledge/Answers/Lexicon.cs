@@ -63,7 +63,7 @@ public sealed class Lexicon
 
         var candidates = _knownWords.Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers).Where(w => w.Length >= 3 && !char.IsDigit(w[0]));
         _correctionCandidates = candidates.Distinct().ToArray();
-        _wordsForShortTypos = passageWords.Concat(_fillers).Concat(StopWords.English).Concat(StopWords.Spanish).Concat(StopWords.Portuguese)
+        _wordsForShortTypos = passageWords.Concat(_fillers).Concat(StopWords.English)
             .Where(w => w.Length >= 3 && !char.IsDigit(w[0])).Distinct().ToArray();
         _shortCorrectionCandidates = StopWords.English.Concat(StopWords.Spanish).Concat(StopWords.Portuguese).Concat(QuestionWords)
             .Where(w => w.Length is >= 3 and <= 5).Distinct().ToArray();

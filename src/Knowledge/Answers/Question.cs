@@ -19,6 +19,9 @@ public enum TokenRole
 /// <summary>One word of a question: as typed (folded), as corrected, and the English stems it stands for.</summary>
 public sealed record QuestionToken(string Folded, string Word, TokenRole Role, IReadOnlySet<string> Stems)
 {
+    /// <summary>The English document words the glossary gives for this word.</summary>
+    public IReadOnlySet<string> Translations { get; init; } = new HashSet<string>();
+
     public bool Counts => Role is TokenRole.Content or TokenRole.Unknown;
 }
 
@@ -70,7 +73,12 @@ public sealed class Question
                 var token = Classify(word, lexicon, allowCorrection: false);
                 if (token.Role is TokenRole.Stop or TokenRole.Filler or TokenRole.QuestionWord)
                     return token;
-                return token with { Role = TokenRole.Content, Stems = token.Stems.Concat(stems).ToHashSet() };
+                return token with
+                {
+                    Role = TokenRole.Content,
+                    Stems = token.Stems.Concat(stems).ToHashSet(),
+                    Translations = token.Translations.Concat(translated).ToHashSet(),
+                };
             }).ToList();
         }
         return null;
@@ -106,9 +114,10 @@ public sealed class Question
 
     private static QuestionToken Content(string folded, string word, IEnumerable<string> translations)
     {
+        var words = translations.ToHashSet(StringComparer.Ordinal);
         var stems = new HashSet<string>(StringComparer.Ordinal) { Stemmer.English(word) };
-        foreach (var t in translations)
+        foreach (var t in words)
             stems.Add(Stemmer.English(t));
-        return new QuestionToken(folded, word, TokenRole.Content, stems);
+        return new QuestionToken(folded, word, TokenRole.Content, stems) { Translations = words };
     }
 }
