@@ -22,6 +22,9 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
             return;
         var configuration = ConfigurationOptions.Parse(options.Value.ConnectionString);
         configuration.AbortOnConnectFail = false;
+        // While disconnected, fail at once (and claim locally) instead of queueing the command
+        // until a reconnection that may come after Slack has given up.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, CommandTimeoutMs);
         _multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
         var endpoints = string.Join(", ", configuration.EndPoints);
