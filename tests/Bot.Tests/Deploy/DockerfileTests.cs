@@ -50,15 +50,16 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void The_knowledge_and_index_folders_are_volumes_named_by_the_settings()
+    public void The_knowledge_index_and_store_folders_are_volumes_named_by_the_settings()
     {
         var environment = Dockerfile.Environment(File.FinalStage);
         var volumes = JsonSerializer.Deserialize<string[]>(Assert.Single(Final("VOLUME")).Arguments)!;
+        var storeFolder = Path.GetDirectoryName(environment["Store__SqlitePath"])!;
 
-        Assert.Contains(environment["Knowledge__Path"], volumes);
-        Assert.Contains(environment["Knowledge__IndexPath"], volumes);
+        Assert.Equal([environment["Knowledge__Path"], environment["Knowledge__IndexPath"], storeFolder], volumes);
         Assert.Contains(Final("COPY"), c => c.Arguments == $"knowledge/ {environment["Knowledge__Path"]}/");
-        Assert.Contains(Final("RUN"), r => r.Arguments.Contains($"chown $APP_UID {environment["Knowledge__IndexPath"]}"));
+        // The non-root user must be able to write the index and the store, and nothing else.
+        Assert.Contains(Final("RUN"), r => r.Arguments.EndsWith($"chown $APP_UID {environment["Knowledge__IndexPath"]} {storeFolder}"));
     }
 
     [Fact]
