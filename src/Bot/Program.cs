@@ -4,6 +4,7 @@ using IomAssistant.Bot.Deduplication;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
 using IomAssistant.Bot.Teams;
+using IomAssistant.Bot.Web;
 
 if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
@@ -14,12 +15,14 @@ builder.Services.AddConversation();
 builder.AddTeamsChannel();
 builder.AddDeliveryDeduplication();
 builder.AddSlackChannel();
+builder.AddWebPage();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapAskApi();
 app.MapTeams();
 app.MapSlack();
+app.MapWeb();
 app.Run();
 return 0;
 
