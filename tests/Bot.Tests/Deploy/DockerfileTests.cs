@@ -31,6 +31,18 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void The_build_stage_has_the_node_version_the_web_page_bundle_needs()
+    {
+        var project = System.IO.File.ReadAllText(Path.Combine(Root, "src", "Bot", "Bot.csproj"));
+        Assert.Contains("npm run build", project);
+
+        var node = Assert.Single(File.Stages[0], i => i.Keyword == "COPY" && i.Arguments.EndsWith("/usr/local/bin/node"));
+        var major = int.Parse(System.Text.RegularExpressions.Regex.Match(node.Arguments, @"--from=node:(\d+)").Groups[1].Value);
+        Assert.True(major >= 20, $"Node.js {major} is older than the web page's build needs");
+        Assert.Contains(File.Stages[0], i => i.Keyword == "RUN" && i.Arguments.Contains("/usr/local/bin/npm"));
+    }
+
+    [Fact]
     public void Runs_as_a_non_root_user()
     {
         var user = Assert.Single(Final("USER")).Arguments;
@@ -97,6 +109,8 @@ public sealed class DockerfileTests
     [InlineData("tests/Bot.Tests/BotFactory.cs")]
     [InlineData(".env")]
     [InlineData("src/Bot/.index/x")]
+    [InlineData("src/Bot/Web/client/node_modules/esbuild/package.json")]
+    [InlineData("src/Bot/Web/client/dist/app.js")]
     public void Build_outputs_indexes_tests_and_local_files_stay_out_of_the_build_context(string path)
     {
         Assert.False(Ignore.Sends(path));
