@@ -1,5 +1,6 @@
 using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
+using IomAssistant.Bot.Deduplication;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
 using IomAssistant.Bot.Teams;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeEngine();
 builder.Services.AddConversation();
 builder.AddTeamsChannel();
+builder.AddDeliveryDeduplication();
 builder.AddSlackChannel();
 builder.AddWebPage();
 
