@@ -1,8 +1,10 @@
 using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
+using IomAssistant.Bot.Deduplication;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
 using IomAssistant.Bot.Teams;
+using IomAssistant.Bot.Web;
 
 if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
@@ -11,7 +13,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeEngine();
 builder.Services.AddConversation();
 builder.AddTeamsChannel();
+builder.AddDeliveryDeduplication();
 builder.AddSlackChannel();
+builder.AddWebPage();
 
 var app = builder.Build();
 app.MapHealth();
@@ -19,6 +23,7 @@ app.MapAskApi();
 app.MapFixedAnswerEndpoint(app.Configuration);
 app.MapTeams();
 app.MapSlack();
+app.MapWeb();
 app.Run();
 return 0;
 

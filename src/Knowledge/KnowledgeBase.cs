@@ -61,13 +61,19 @@ public sealed class KnowledgeBase
     public static bool IsGlossaryFile(string fileName) =>
         fileName.StartsWith("glossary", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A document the knowledge reads (not a catalog, glossary or hidden file), by its name in the folder.</summary>
+    /// <summary>A document the knowledge reads (not a catalog, glossary, hidden file or file in a hidden folder), by its name in the folder.</summary>
     public static bool IsDocumentFile(string name)
     {
         var fileName = Path.GetFileName(name);
-        return !fileName.StartsWith('.') && !IsCatalogFile(fileName) && !IsGlossaryFile(fileName) &&
+        return !IsHidden(name) && !IsCatalogFile(fileName) && !IsGlossaryFile(fileName) &&
                DocumentReader.Extensions.Contains(Path.GetExtension(fileName));
     }
+
+    /// <summary>
+    /// Hidden files and folders are not knowledge: editor backups, or the "..data" copies
+    /// beside the files of a Kubernetes ConfigMap mounted as the knowledge folder.
+    /// </summary>
+    public static bool IsHidden(string name) => name.Split('/').Any(part => part.StartsWith('.'));
 
     public static KnowledgeBase Load(string folder, IProgress<string>? progress = null)
     {
@@ -76,7 +82,7 @@ public sealed class KnowledgeBase
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(path => (Path: path, Name: Path.GetRelativePath(folder, path).Replace('\\', '/')))
-            .Where(f => !Path.GetFileName(f.Name).StartsWith('.'))
+            .Where(f => !IsHidden(f.Name))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -87,13 +93,24 @@ public sealed class KnowledgeBase
         var catalogNames = new Dictionary<string, string>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         // Documents are read and cleaned on every core, in order; catalogs and glossaries after.
-        var read = files.Where(f => IsDocumentFile(f.Name)).AsParallel().AsOrdered()
-            .Select(f =>
-            {
-                progress?.Report($"document {f.Name}");
-                return (f.Name, Hash: HashFile(f.Path, f.Name), Document: DocumentReader.Read(f.Path, f.Name));
-            })
-            .ToList();
+        List<(string Name, string Hash, CleanDocument Document)> read;
+        try
+        {
+            read = files.Where(f => IsDocumentFile(f.Name)).AsParallel().AsOrdered()
+                .Select(f =>
+                {
+                    progress?.Report($"document {f.Name}");
+                    return (f.Name, Hash: HashFile(f.Path, f.Name), Document: DocumentReader.Read(f.Path, f.Name));
+                })
+                .ToList();
+        }
+        catch (AggregateException e)
+        {
+            // As a sequential read would: the unreadable document first by name, as it is.
+            var first = e.InnerExceptions.OfType<KnowledgeException>().MinBy(x => x.Message, StringComparer.Ordinal) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            throw;
+        }
         foreach (var (name, hash, document) in read)
         {
             hashes[name] = hash;

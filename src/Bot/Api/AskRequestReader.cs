@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using IomAssistant.Bot.Conversation;
 using IomAssistant.Knowledge.Answers;
 
@@ -29,6 +30,9 @@ public static class AskRequestReader
         }
         if (body is null)
             return (null, $"The body is larger than {MaxBodyBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
+        // JsonDocument accepts invalid UTF-8 inside a string and only throws when the string is read.
+        if (!Utf8.IsValid(body))
+            return (null, "The body must be UTF-8 JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });

@@ -1,6 +1,7 @@
 using IomAssistant.Knowledge;
 using IomAssistant.Knowledge.Answers;
 using IomAssistant.Knowledge.Indexing;
+using IomAssistant.Knowledge.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Hosting;
@@ -186,10 +187,11 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
             foreach (var path in paths)
             {
                 var name = Path.GetRelativePath(KnowledgePath, path).Replace('\\', '/');
-                // A catalog, a glossary, a folder or anything else: the knowledge is reloaded whole.
+                // A catalog, a glossary, a folder or anything else (a ConfigMap's hidden "..data"
+                // link swapped under every file): the knowledge is reloaded whole.
                 if (KnowledgeBase.IsDocumentFile(name))
                     _pendingDocuments.Add(name);
-                else if (!Path.GetFileName(name).StartsWith('.'))
+                else
                     _pendingFullReload = true;
             }
         }
@@ -224,6 +226,10 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
     public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => Engine.Search(query, max, locale);
 
     public IReadOnlyList<TopicSummary> Topics(string language = "en") => Engine.Topics(language);
+
+    /// <summary>A loaded document by its exact name (as answers cite it), for showing sources; null for any other name.</summary>
+    public CleanDocument? Document(string name) =>
+        (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Knowledge.Document(name);
 
     private AnswerEngine Engine => (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Engine;
 

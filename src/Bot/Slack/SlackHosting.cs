@@ -18,7 +18,6 @@ public static class SlackHosting
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackRequestVerifier>();
-        services.AddSingleton<SlackEventDeduplicator>();
         services.AddSingleton<SlackReplyQueue>();
         services.AddSingleton<SlackResponder>();
         services.AddHostedService<SlackReplyWorker>();

@@ -15,9 +15,12 @@ public sealed class AnswerEngine : IAnswerEngine
 {
     private const int MaxVisibleChars = 1300;
     private const double MinPassageCoverage = 0.6;
+    private const double KeyWordShare = 0.8;
     private const int Candidates = 8;
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;
+    private const double StrongAttributeScore = 2;
+    private static readonly HashSet<string> TypedQuestionWords = ["who", "when", "where"];
     public const int DefaultRememberedAnswers = 10_000;
     // Bounds of the caches below; a full cache is simply emptied.
     private const int MaxRememberedHitStems = 20_000;
@@ -27,7 +30,7 @@ public sealed class AnswerEngine : IAnswerEngine
     private readonly Lexicon _lexicon;
     private readonly EntityLinker _linker;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
-    private readonly EntityDefinition? _home;
+    private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<string, int> _holders;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
     private readonly ConcurrentDictionary<(string Document, int Position, string? Entity, string? Attribute), HashSet<string>> _hitStems = new();
@@ -36,10 +39,11 @@ public sealed class AnswerEngine : IAnswerEngine
     // computed, stays right for as long as this engine serves: the same question is answered once.
     private readonly ConcurrentDictionary<(string Question, string? Entity, string? Attribute, string? Locale), AskResult> _answers = new();
 
-    private sealed record AttributeKeywords(HashSet<string> Content, HashSet<string> Questions);
+    /// <summary>An attribute's keyword stems, each weighted by how few attributes share it, and the head word of its name.</summary>
+    private sealed record AttributeKeywords(Dictionary<string, double> Content, HashSet<string> Questions, HashSet<string> Label);
 
     /// <summary>One way to answer: an entity's card, or one of its attributes.</summary>
-    private sealed record Option(EntityDefinition Entity, string? Attribute, double Total, double Strength, HashSet<int> UsedTokens, bool Mentioned);
+    private sealed record Option(EntityDefinition Entity, string? Attribute, double Total, double Strength, HashSet<int> UsedTokens, bool Mentioned, double AttributeScore = 0);
 
     private enum Verdict { Pass, Fail, MissingAttribute }
 
@@ -58,11 +62,16 @@ public sealed class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
-        _home = knowledge.Entities.FirstOrDefault(e => e.Home);
+        _homes = knowledge.Entities.Where(e => e.Home).ToList();
         _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
+        var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>
+            a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet());
+        // "migration" signals many attributes, "driving" one: a keyword counts less the more attributes share it.
+        var sharing = contentStems.Values.SelectMany(k => k).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
         _keywords = knowledge.Attributes.Values.ToDictionary(a => a.Id, a => new AttributeKeywords(
-            a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet(),
-            a.Keywords.SelectMany(TextFolding.Tokens).Where(Lexicon.QuestionWords.Contains).ToHashSet()));
+            contentStems[a.Id].ToDictionary(k => k, k => Math.Min(1, Math.Sqrt(2.0 / sharing[k]))),
+            a.Keywords.SelectMany(TextFolding.Tokens).Where(Lexicon.QuestionWords.Contains).ToHashSet(),
+            TextFolding.Tokens(a.LabelIn("en")).TakeLast(1).Select(Stemmer.English).ToHashSet()));
     }
 
     /// <summary>
@@ -100,7 +109,7 @@ public sealed class AnswerEngine : IAnswerEngine
             switch (Check(q, mentions, option))
             {
                 case Verdict.Pass:
-                    var answer = option.Attribute is null ? Card(option.Entity, language, option.Total) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
+                    var answer = option.Attribute is null ? Card(option.Entity, language, option.Total, q) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
                     return new AskResult(answer, answer.FollowUps, language);
                 case Verdict.MissingAttribute:
                     lacksAttribute ??= option.Entity;
@@ -108,7 +117,8 @@ public sealed class AnswerEngine : IAnswerEngine
             }
         }
         // Asked for a fact the documents do not give about a named entity: say so, never guess.
-        if (lacksAttribute is not null)
+        // The organization's bare name only sets the context: its passages may still answer.
+        if (lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions))
             return NoAnswer(language, lacksAttribute);
 
         if (BestPassage(q, language) is { } passageAnswer)
@@ -165,24 +175,26 @@ public sealed class AnswerEngine : IAnswerEngine
             g => g.Key,
             g => g.SelectMany(m => Enumerable.Range(m.Start, m.Length)).Where(i => q.Tokens[i].Counts).ToHashSet());
 
+        // Entities the question does not name may only use the words outside every name.
+        var named = byEntity.Values.SelectMany(u => u).ToHashSet();
         foreach (var (id, used) in byEntity)
         {
             var entity = _knowledge.EntitiesById[id];
             options.Add(new Option(entity, null, used.Count, used.Count, used, true));
-            AddFactOptions(options, q, entity, used.Count, used, minScore: 0.5, mentioned: true);
+            AddFactOptions(options, q, entity, used.Count, used, named, minScore: 0.5, mentioned: true);
         }
 
-        // Entities the question does not name may only use the words outside every name.
-        var named = byEntity.Values.SelectMany(u => u).ToHashSet();
         var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) ? ce : null;
         if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
-            AddFactOptions(options, q, contextEntity, 0.5, named, minScore: 0.5, mentioned: false);
-        if (_home is not null && _home != contextEntity && !byEntity.ContainsKey(_home.Id))
-            AddFactOptions(options, q, _home, 0.25, named, minScore: 1, mentioned: false);
+            AddFactOptions(options, q, contextEntity, 0.5, named, named, minScore: 0.5, mentioned: false);
+        foreach (var home in _homes.Where(h => h != contextEntity && !byEntity.ContainsKey(h.Id)))
+            AddFactOptions(options, q, home, 0.25, named, named, minScore: 1, mentioned: false);
         // An entity nobody named can only be meant when few entities hold the attribute asked
         // ("the liaison offices" are IOM's; "member state" alone names no country).
-        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id)))
-            AddFactOptions(options, q, entity, 0, named, minScore: 2, mentioned: false, onlyDistinctive: true);
+        // Guessing an entity is weaker when the question names another one.
+        var guess = byEntity.Keys.Any(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions)) ? -0.5 : 0;
+        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id) && !e.Home))
+            AddFactOptions(options, q, entity, guess, named, named, minScore: 2, mentioned: false, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
         if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
@@ -202,26 +214,35 @@ public sealed class AnswerEngine : IAnswerEngine
             .Take(Candidates);
     }
 
-    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, double minScore, bool mentioned, bool onlyDistinctive = false)
+    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, HashSet<int> named, double minScore, bool mentioned, bool onlyDistinctive = false)
     {
+        var asksCount = q.AsksCount;
         foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
         {
             if (onlyDistinctive && _holders[attribute] > MaxHoldersOfDistinctiveAttribute)
                 continue;
-            var (score, matched) = AttributeScore(q, attribute, used);
+            // Words naming other entities are theirs, unless this fact shows them ("emigration ... to Europe").
+            var factStems = StemsOf(entity, attribute);
+            var (score, matched) = AttributeScore(q, attribute, [.. used, .. named.Where(i => !q.Tokens[i].Stems.Overlaps(factStems))]);
             if (score < minScore)
+                continue;
+            // "How many" wants a figure, or at least a list to count; never a sentence.
+            var values = entity.Facts.Where(f => f.Attribute == attribute).Select(f => f.Value).ToList();
+            var figure = values.Any(v => v.Any(char.IsDigit));
+            if (asksCount && !figure && !values.Any(v => v.Split(',').Length >= 3))
                 continue;
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.
-            var factStems = StemsOf(entity, attribute);
+            // A named entity the fact does not show counts against it more than an ordinary word.
             var evidence = 0.0;
             for (var i = 0; i < q.Tokens.Count; i++)
             {
                 if (!q.Tokens[i].Counts || used.Contains(i))
                     continue;
-                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : -0.75;
+                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : named.Contains(i) ? -1.5 : -0.75;
             }
-            options.Add(new Option(entity, attribute, strength + score + evidence, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned));
+            var countBonus = asksCount && figure ? 0.5 : 0;
+            options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned, score));
         }
     }
 
@@ -236,9 +257,10 @@ public sealed class AnswerEngine : IAnswerEngine
             if (exclude.Contains(i))
                 continue;
             var token = q.Tokens[i];
-            if (token.Role == TokenRole.Content && token.Stems.Overlaps(keywords.Content))
+            if (token.Role == TokenRole.Content && token.Stems.Where(keywords.Content.ContainsKey).Select(k => keywords.Content[k]).DefaultIfEmpty().Max() is > 0 and var weight)
             {
-                score += 1;
+                // The head of the attribute's name ("missions", "staff") says most clearly what is asked.
+                score += token.Stems.Overlaps(keywords.Label) ? weight + 0.5 : weight;
                 matched.Add(i);
             }
             else if (token.Role == TokenRole.QuestionWord && token.Stems.Overlaps(keywords.Questions))
@@ -260,33 +282,80 @@ public sealed class AnswerEngine : IAnswerEngine
         var shown = StemsOf(option.Entity, option.Attribute);
         var penalty = 0;
         var asksForAttribute = false;
+        var unshownEntities = new HashSet<string>();
         for (var i = 0; i < q.Tokens.Count; i++)
         {
             var token = q.Tokens[i];
             if (!token.Counts || option.UsedTokens.Contains(i) || token.Stems.Overlaps(shown))
                 continue;
             var others = mentions.Where(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length).ToList();
-            // The organization itself is named in most questions ("what does IOM do about..."): no conflict.
-            if (others.Count > 0 && others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind))
+            if (others.Count > 0)
+            {
+                // The organization's bare name is in most questions ("what does IOM do about..."): no
+                // conflict. A fuller name ("IOM worldwide") does set the scope.
+                if (others.All(m => IsBareUmbrella(_knowledge.EntitiesById[m.EntityId], mentions)))
+                    continue;
+                // Another named entity the answer does not show weighs double on a card; a fact of a
+                // named entity may be the relation asked about ("is Guyana covered by Buenos Aires?").
+                if (unshownEntities.Add(others[0].EntityId))
+                    penalty += option.Attribute is null || !option.Mentioned ? 2 : 1;
                 continue;
-            penalty += others.Count > 0 ? 2 : 1;
-            if (token.Role == TokenRole.Content && _keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
+            }
+            // A word the knowledge never uses ("salary", "phone", "weather") cannot be answered from it.
+            if (token.Role == TokenRole.Unknown)
+            {
+                penalty += 2;
+                continue;
+            }
+            penalty += 1;
+            if (_keywords.Values.Any(k => token.Stems.Any(k.Content.ContainsKey)))
                 asksForAttribute = true;
         }
-        // A fact of a named entity may leave one ordinary word unexplained; a card or a guessed entity none.
-        if (penalty <= (option.Attribute is not null && option.Mentioned ? 1 : 0))
+        // "Who", "when" and "where" ask for a kind of fact: one that does not answer them misses the point.
+        if (option.Attribute is not null)
+            penalty += q.Tokens.Count(t => t.Role == TokenRole.QuestionWord && t.Stems.Overlaps(TypedQuestionWords) && !t.Stems.Overlaps(_keywords[option.Attribute].Questions));
+        // A fact of a named entity, or one the question asks for strongly, may leave one ordinary
+        // word ("run", "work") unexplained; so may the card of an entity named in full
+        // ("is smuggling of migrants an issue?"); a weakly guessed answer none.
+        var named = option.Mentioned && !IsBareUmbrella(option.Entity, mentions);
+        var allowed = option.Attribute is not null
+            ? named || option.AttributeScore >= StrongAttributeScore ? 1 : 0
+            : named && option.Strength >= 2 && !asksForAttribute ? 1 : 0;
+        if (penalty <= allowed)
             return Verdict.Pass;
         return option.Attribute is null && option.Mentioned && asksForAttribute ? Verdict.MissingAttribute : Verdict.Fail;
     }
 
-    /// <summary>The stems an answer shows: the entity's names and summary and the facts on it.</summary>
+    /// <summary>
+    /// The stems an answer shows: the entity's names and the facts on it, with the summary on
+    /// a card and the quoted passage on a fact answer.
+    /// </summary>
     private HashSet<string> StemsOf(EntityDefinition entity, string? attribute) =>
         _shownStems.GetOrAdd((entity.Id, attribute), _ =>
         {
-            var text = string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary + " " +
-                       string.Join(" ", entity.Facts.Where(f => attribute is null || f.Attribute == attribute).Select(f => f.Value + " " + f.Quote));
+            var facts = entity.Facts.Where(f => attribute is null || f.Attribute == attribute).ToList();
+            var context = attribute is null
+                ? entity.Summary
+                : string.Join(" ", facts.Select(f => PassageContaining(entity.Document, f.Quote)?.Text ?? ""));
+            var text = KindWords(entity.Kind) + " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + context + " " +
+                       string.Join(" ", facts.Select(f => f.Value + " " + f.Quote));
             return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
         });
+
+    /// <summary>The organization named only by its bare name ("IOM", "OIM"), as context rather than subject.</summary>
+    private static bool IsBareUmbrella(EntityDefinition entity, IReadOnlyList<Mention> mentions) =>
+        entity.Kind == UmbrellaKind && mentions.Where(m => m.EntityId == entity.Id).All(m => m.Length == 1);
+
+    /// <summary>What a card of each kind is, so "the emergency response area" is explained by its card.</summary>
+    private static string KindWords(string kind) => kind switch
+    {
+        "strategy" => "strategy thematic area",
+        "office" => "office",
+        "country" => "country",
+        "region" => "region",
+        "organization" => "organization",
+        _ => "",
+    };
 
     private Answer? BestPassage(Question q, string language)
     {
@@ -295,6 +364,7 @@ public sealed class AnswerEngine : IAnswerEngine
             return null;
         var weights = concepts.Select(Weight).ToList();
         var total = weights.Sum();
+        var maxWeight = weights.Max();
 
         Answer? best = null;
         double bestCoverage = 0;
@@ -306,7 +376,9 @@ public sealed class AnswerEngine : IAnswerEngine
                 if (concepts[i].Stems.Overlaps(hitStems))
                     covered += weights[i];
             var coverage = covered / total;
-            if (coverage > bestCoverage + 1e-9)
+            // The question's most specific word missing from the passage means it is about something else.
+            var missesKeyWord = Enumerable.Range(0, concepts.Count).Any(i => weights[i] >= KeyWordShare * maxWeight && !concepts[i].Stems.Overlaps(hitStems));
+            if (!missesKeyWord && coverage > bestCoverage + 1e-9)
             {
                 var answer = FromHit(hit, language, coverage);
                 if (answer is null)
@@ -333,7 +405,7 @@ public sealed class AnswerEngine : IAnswerEngine
             return stems;
         var text = hit.Text;
         if (hit.Entity is { } id && _knowledge.EntitiesById.TryGetValue(id, out var entity))
-            text += " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases));
+            text += " " + string.Join(" ", entity.Names.Values);
         stems = TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
         if (_hitStems.Count >= MaxRememberedHitStems)
             _hitStems.Clear();
@@ -366,11 +438,16 @@ public sealed class AnswerEngine : IAnswerEngine
         };
     }
 
-    private Answer Card(EntityDefinition entity, string language, double score)
+    private Answer Card(EntityDefinition entity, string language, double score, Question? question = null)
     {
+        // A long card keeps the facts the question is about first, so none of them is cut.
+        var asked = question?.Tokens.Where(t => t.Counts).SelectMany(t => t.Stems).ToHashSet() ?? [];
+        var ordered = entity.Facts
+            .Select((fact, position) => (fact, position, relevance: TextFolding.Tokens(fact.Value + " " + fact.Quote).Select(Stemmer.English).Count(asked.Contains)))
+            .OrderByDescending(f => f.relevance).ThenBy(f => f.position).Select(f => f.fact);
         var facts = new List<Fact>();
         var visible = entity.Title.Length + entity.Summary.Length;
-        foreach (var fact in entity.Facts)
+        foreach (var fact in ordered)
         {
             var f = new Fact(_knowledge.Attributes[fact.Attribute].LabelIn(language), fact.Value);
             visible += f.Label.Length + f.Value.Length + 2;

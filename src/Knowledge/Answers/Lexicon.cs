@@ -17,32 +17,34 @@ public sealed class Lexicon
     public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string> { "what", "when", "where", "who", "which", "why", "how", "many" };
 
     private readonly Dictionary<string, int> _stemFrequency;
-    // How many units (passages, entity names, facts) use each word, so a removed document takes its words along.
-    private readonly Dictionary<string, int> _wordUnits;
+    // How many passages use each word, so a removed document takes its words along.
+    private readonly Dictionary<string, int> _passageWords;
+    private readonly HashSet<string> _catalogWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keywordWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _glossary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _glossaryStems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _fillers = new(StringComparer.Ordinal);
     private readonly int _units;
     private readonly string[] _correctionCandidates;
+    private readonly string[] _shortCorrectionCandidates;
+    private readonly string[] _wordsForShortTypos;
     // Users repeat their typos: each word is corrected once per vocabulary.
     private readonly ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
-    private readonly string[] _shortCorrectionCandidates;
 
     public Lexicon(KnowledgeBase knowledge)
     {
         _stemFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        _wordUnits = new Dictionary<string, int>(StringComparer.Ordinal);
+        _passageWords = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var passage in knowledge.Documents.SelectMany(d => d.Passages))
         {
-            AddUnit(passage.Text, +1);
+            CountPassage(passage.Text, +1);
             _units++;
         }
         foreach (var entity in knowledge.Entities)
         {
-            AddUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary, +1);
+            AddCatalogUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary);
             foreach (var fact in entity.Facts)
-                AddUnit(fact.Value + " " + fact.Quote, +1);
+                AddCatalogUnit(fact.Value + " " + fact.Quote);
             _units += 1 + entity.Facts.Count;
         }
         foreach (var keyword in knowledge.Attributes.Values.SelectMany(a => a.Keywords))
@@ -57,6 +59,7 @@ public sealed class Lexicon
                 if (folded.Length == 0)
                     continue;
                 Add(_glossary, folded, targets);
+                LongestPhrase = Math.Max(LongestPhrase, folded.Count(c => c == ' ') + 1);
                 if (!folded.Contains(' '))
                 {
                     Add(_glossaryStems, "es:" + Stemmer.Spanish(folded), targets);
@@ -64,12 +67,13 @@ public sealed class Lexicon
                 }
             }
         }
-        foreach (var filler in knowledge.Glossary.Fillers)
-            _fillers.UnionWith(TextFolding.Tokens(filler));
+        // Fillers are single words: a phrase's words may each carry meaning elsewhere ("kind of").
+        foreach (var filler in knowledge.Glossary.Fillers.Select(TextFolding.Tokens).Where(t => t.Count == 1))
+            _fillers.Add(filler[0]);
 
         _shortCorrectionCandidates = StopWords.English.Concat(StopWords.Spanish).Concat(StopWords.Portuguese).Concat(QuestionWords)
             .Where(w => w.Length is >= 3 and <= 5).Distinct().ToArray();
-        _correctionCandidates = CorrectionCandidates();
+        (_correctionCandidates, _wordsForShortTypos) = CorrectionCandidates();
     }
 
     /// <summary>
@@ -81,24 +85,26 @@ public sealed class Lexicon
     private Lexicon(Lexicon previous, IEnumerable<CleanDocument> removed, IEnumerable<CleanDocument> added)
     {
         _stemFrequency = new Dictionary<string, int>(previous._stemFrequency, StringComparer.Ordinal);
-        _wordUnits = new Dictionary<string, int>(previous._wordUnits, StringComparer.Ordinal);
+        _passageWords = new Dictionary<string, int>(previous._passageWords, StringComparer.Ordinal);
+        _catalogWords = previous._catalogWords;
         _keywordWords = previous._keywordWords;
         _glossary = previous._glossary;
         _glossaryStems = previous._glossaryStems;
         _fillers = previous._fillers;
         _shortCorrectionCandidates = previous._shortCorrectionCandidates;
+        LongestPhrase = previous.LongestPhrase;
         _units = previous._units;
         foreach (var passage in removed.SelectMany(d => d.Passages))
         {
-            AddUnit(passage.Text, -1);
+            CountPassage(passage.Text, -1);
             _units--;
         }
         foreach (var passage in added.SelectMany(d => d.Passages))
         {
-            AddUnit(passage.Text, +1);
+            CountPassage(passage.Text, +1);
             _units++;
         }
-        _correctionCandidates = CorrectionCandidates();
+        (_correctionCandidates, _wordsForShortTypos) = CorrectionCandidates();
     }
 
     /// <summary>This vocabulary for <paramref name="next"/>, a version of <paramref name="previous"/> with other documents.</summary>
@@ -112,11 +118,16 @@ public sealed class Lexicon
     public int UnitCount => Math.Max(_units, 1);
     public double MaxIdf => Math.Log(1 + UnitCount);
 
-    public bool IsKnown(string folded) => _wordUnits.ContainsKey(folded) || _keywordWords.Contains(folded);
+    public bool IsKnown(string folded) =>
+        _passageWords.ContainsKey(folded) || _catalogWords.Contains(folded) || _keywordWords.Contains(folded);
+
     public bool IsFiller(string folded) => _fillers.Contains(folded);
 
     /// <summary>English document words for a word a user wrote, by exact (folded) glossary entry.</summary>
     public IReadOnlyCollection<string>? Translate(string folded) => _glossary.TryGetValue(folded, out var t) ? t : null;
+
+    /// <summary>The longest number of words a glossary entry has ("forman parte", "naciones unidas").</summary>
+    public int LongestPhrase { get; private set; } = 1;
 
     /// <summary>English words for a Spanish or Portuguese inflection the glossary lists in another form.</summary>
     public IReadOnlyCollection<string>? TranslateByStem(string folded)
@@ -150,19 +161,29 @@ public sealed class Lexicon
 
     private string? FindCorrection(string folded)
     {
-        var pool = folded.Length <= 3 ? _shortCorrectionCandidates : _correctionCandidates;
+        // Short words are close to many others: a 3-letter typo may only be a function word, a
+        // 4-letter one only a word the documents use or a function word, not a name or another
+        // language's glossary word ("live" is not "livre").
+        var pool = folded.Length switch
+        {
+            <= 3 => _shortCorrectionCandidates,
+            4 => _wordsForShortTypos,
+            _ => _correctionCandidates,
+        };
         var max = folded.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
         foreach (var candidate in pool)
         {
+            // Typos rarely hit the first letter; an unknown word that differs there is another word.
+            if (candidate[0] != folded[0] && !(folded.Length > 1 && candidate.Length > 1 && candidate[0] == folded[1] && candidate[1] == folded[0]))
+                continue;
             var d = EditDistance.Bounded(folded, candidate, max);
             // In short words a changed letter makes another word ("joke"/"jose"): only a missing,
             // extra or swapped letter counts as a typo there.
             if (d == 1 && folded.Length <= 5 && candidate.Length == folded.Length && !IsSwap(folded, candidate))
                 continue;
-            // Prefer the same first letter on ties: typos rarely hit the first one.
-            if (d < bestDistance || (d == bestDistance && best is not null && best[0] != folded[0] && candidate[0] == folded[0]))
+            if (d < bestDistance)
             {
                 best = candidate;
                 bestDistance = d;
@@ -171,17 +192,35 @@ public sealed class Lexicon
         return bestDistance <= max ? best : null;
     }
 
-    private string[] CorrectionCandidates() =>
-        _wordUnits.Keys.Concat(_keywordWords).Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers)
+    /// <summary>Candidates in first-seen order (passages, catalog, attribute keywords): the order decides ties.</summary>
+    private (string[] All, string[] ForShortTypos) CorrectionCandidates()
+    {
+        var all = _passageWords.Keys.Concat(_catalogWords).Concat(_keywordWords).Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers)
             .Where(w => w.Length >= 3 && !char.IsDigit(w[0])).Distinct().ToArray();
+        var forShortTypos = _passageWords.Keys.Concat(_fillers).Concat(StopWords.English)
+            .Where(w => w.Length >= 3 && !char.IsDigit(w[0])).Distinct().ToArray();
+        return (all, forShortTypos);
+    }
 
     private static bool IsSwap(string a, string b) => a.Order().SequenceEqual(b.Order());
 
-    private void AddUnit(string text, int sign)
+    private void CountPassage(string text, int sign)
     {
         var tokens = TextFolding.Tokens(text);
         foreach (var word in tokens.Distinct())
-            Count(_wordUnits, word, sign);
+            Count(_passageWords, word, sign);
+        CountStems(tokens, sign);
+    }
+
+    private void AddCatalogUnit(string text)
+    {
+        var tokens = TextFolding.Tokens(text);
+        _catalogWords.UnionWith(tokens);
+        CountStems(tokens, +1);
+    }
+
+    private void CountStems(List<string> tokens, int sign)
+    {
         foreach (var stem in tokens.Where(t => !StopWords.English.Contains(t)).Select(Stemmer.English).Distinct())
             Count(_stemFrequency, stem, sign);
     }

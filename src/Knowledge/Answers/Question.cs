@@ -19,6 +19,9 @@ public enum TokenRole
 /// <summary>One word of a question: as typed (folded), as corrected, and the English stems it stands for.</summary>
 public sealed record QuestionToken(string Folded, string Word, TokenRole Role, IReadOnlySet<string> Stems)
 {
+    /// <summary>The English document words the glossary gives for this word.</summary>
+    public IReadOnlySet<string> Translations { get; init; } = new HashSet<string>();
+
     public bool Counts => Role is TokenRole.Content or TokenRole.Unknown;
 }
 
@@ -36,10 +39,64 @@ public sealed class Question
     public string Text { get; }
     public IReadOnlyList<QuestionToken> Tokens { get; }
 
+    /// <summary>"How many", "cuántos", "número de" — not the "many" of "so many".</summary>
+    public bool AsksCount => Tokens.Select((t, i) => (t, i)).Any(x =>
+        x.t.Role == TokenRole.QuestionWord && x.t.Stems.Contains("many") &&
+        (x.t.Folded != "many" || (x.i > 0 && Tokens[x.i - 1].Folded == "how")));
+
     public static Question Read(string text, Lexicon lexicon)
     {
-        var tokens = TextFolding.Tokens(text).Take(MaxTokens).Select(t => Classify(t, lexicon, allowCorrection: true)).ToList();
+        var cased = TextFolding.TokensWithCase(text).Take(MaxTokens).ToList();
+        var words = cased.Select(t => t.Folded).ToList();
+        // A question typed in capitals has no acronyms to tell apart.
+        var shouting = !text.Any(char.IsLower);
+        var tokens = new List<QuestionToken>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Phrase(words, i, lexicon) is { } phrase)
+            {
+                tokens.AddRange(phrase);
+                i += phrase.Count - 1;
+            }
+            else if (cased[i].Acronym && !shouting && StopWords.IsStopWord(words[i]) && lexicon.Translate(words[i]) is { } expanded)
+                tokens.Add(Content(words[i], words[i], expanded));
+            else
+                tokens.Add(Classify(words[i], lexicon, allowCorrection: true));
+        }
         return new Question(text, tokens);
+    }
+
+    /// <summary>
+    /// A glossary phrase ("naciones unidas", "forman parte") starting at <paramref name="start"/>:
+    /// each of its words keeps its own reading and also stands for the phrase's translation.
+    /// </summary>
+    private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon)
+    {
+        for (var length = Math.Min(lexicon.LongestPhrase, words.Count - start); length >= 2; length--)
+        {
+            var phrase = string.Join(' ', words.Skip(start).Take(length));
+            if (lexicon.Translate(phrase) is not { } translated)
+                continue;
+            // "how many", "número de": a question word, the rest of the phrase carries nothing more.
+            if (translated.All(Lexicon.QuestionWords.Contains))
+                return words.Skip(start).Take(length).Select((word, k) => k == 0
+                    ? new QuestionToken(word, word, TokenRole.QuestionWord, translated.ToHashSet())
+                    : new QuestionToken(word, word, TokenRole.Stop, new HashSet<string>())).ToList();
+            var stems = translated.Select(Stemmer.English).ToList();
+            return words.Skip(start).Take(length).Select(word =>
+            {
+                var token = Classify(word, lexicon, allowCorrection: false);
+                if (token.Role is TokenRole.Stop or TokenRole.Filler or TokenRole.QuestionWord)
+                    return token;
+                return token with
+                {
+                    Role = TokenRole.Content,
+                    Stems = token.Stems.Concat(stems).ToHashSet(),
+                    Translations = token.Translations.Concat(translated).ToHashSet(),
+                };
+            }).ToList();
+        }
+        return null;
     }
 
     private static QuestionToken Classify(string folded, Lexicon lexicon, bool allowCorrection)
@@ -64,14 +121,18 @@ public sealed class Question
             var token = Classify(corrected, lexicon, allowCorrection: false);
             return token with { Folded = folded };
         }
+        // One or two letters the knowledge does not know ("hw", "x") carry nothing to answer or refuse.
+        if (folded.Length <= 2)
+            return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
         return new QuestionToken(folded, folded, TokenRole.Unknown, new HashSet<string> { Stemmer.English(folded) });
     }
 
     private static QuestionToken Content(string folded, string word, IEnumerable<string> translations)
     {
+        var words = translations.ToHashSet(StringComparer.Ordinal);
         var stems = new HashSet<string>(StringComparer.Ordinal) { Stemmer.English(word) };
-        foreach (var t in translations)
+        foreach (var t in words)
             stems.Add(Stemmer.English(t));
-        return new QuestionToken(folded, word, TokenRole.Content, stems);
+        return new QuestionToken(folded, word, TokenRole.Content, stems) { Translations = words };
     }
 }
