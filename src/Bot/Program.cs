@@ -1,6 +1,8 @@
 using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
 using IomAssistant.Bot.Hosting;
+using IomAssistant.Bot.Observability;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Slack;
 using IomAssistant.Bot.Teams;
 
@@ -9,12 +11,17 @@ if (CliCommands.IsCliVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeEngine();
-builder.Services.AddConversation();
+builder.AddConversation();
+builder.AddObservability();
+builder.AddRequestProtection();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
 
 var app = builder.Build();
+app.UseCorrelation();
+app.UseRequestProtection();
 app.MapHealth();
+app.MapMetrics();
 app.MapAskApi();
 app.MapTeams();
 app.MapSlack();

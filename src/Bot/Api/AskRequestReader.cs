@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Knowledge.Answers;
 
 namespace IomAssistant.Bot.Api;
@@ -14,21 +15,13 @@ public sealed record AskRequest(string Question, string? Locale, AnswerContext? 
 /// </summary>
 public static class AskRequestReader
 {
-    public const int MaxBodyBytes = 64 * 1024;
-
-    public static async Task<(AskRequest? Request, string? Error, int Status)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    public static async Task<(AskRequest? Request, string? Error, int Status)> ReadAsync(HttpContext http)
     {
-        byte[]? body;
-        try
-        {
-            body = await RequestBody.ReadLimitedAsync(http, MaxBodyBytes, cancellationToken);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return (null, "The body could not be read.", e.StatusCode);
-        }
-        if (body is null)
-            return (null, $"The body is larger than {MaxBodyBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
+        var read = await RequestBody.ReadAsync(http);
+        if (read.TooLarge)
+            return (null, $"The body is larger than {RequestBody.LimitOf(http) / 1024} KB.", read.Status);
+        if (read.Body is not { } body)
+            return (null, "The body could not be read.", read.Status);
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Protection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -15,9 +16,13 @@ public static class SlackEndpoints
 {
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/slack/events", HandleEventsAsync);
-        app.MapPost("/slack/commands", HandleCommandAsync);
-        app.MapPost("/slack/interactivity", HandleInteractionAsync);
+        var slack = app.MapGroup("/slack")
+            .WithBodyLimit(RequestBody.BotEndpointLimit)
+            .WithRequestGate(typeof(SlackRequestVerifier))
+            .RequireRateLimiting(ProtectionHosting.ChannelPolicy);
+        slack.MapPost("/events", HandleEventsAsync);
+        slack.MapPost("/commands", HandleCommandAsync);
+        slack.MapPost("/interactivity", HandleInteractionAsync);
         return app;
     }
 
