@@ -24,7 +24,7 @@ public static class AskRequestReader
             return (null, "The body could not be read.", read.Status);
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            using var document = StrictJson.Parse(body, maxDepth: 32);
             var (request, error) = Read(document.RootElement);
             return (request, error, StatusCodes.Status400BadRequest);
         }

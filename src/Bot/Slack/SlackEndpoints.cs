@@ -37,7 +37,7 @@ public static class SlackEndpoints
         JsonElement envelope;
         try
         {
-            envelope = JsonDocument.Parse(request.Body).RootElement;
+            envelope = StrictJson.Parse(request.Body).RootElement;
         }
         catch (JsonException)
         {
@@ -125,7 +125,7 @@ public static class SlackEndpoints
         SlackBlockAction? action;
         try
         {
-            action = SlackBlockAction.Read(JsonDocument.Parse(json).RootElement);
+            action = SlackBlockAction.Read(StrictJson.Parse(json).RootElement);
         }
         catch (JsonException)
         {

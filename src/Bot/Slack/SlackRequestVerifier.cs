@@ -74,7 +74,7 @@ public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimePro
         {
             if (path.StartsWithSegments("/slack/events"))
             {
-                using var envelope = JsonDocument.Parse(body);
+                using var envelope = StrictJson.Parse(body);
                 var root = envelope.RootElement;
                 var incoming = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("event", out var e) ? e : default;
                 return (Key(SlackEndpoints.Text(root, "team_id"), SlackEndpoints.Text(incoming, "user")), SlackEndpoints.Text(root, "event_id"));
@@ -82,7 +82,7 @@ public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimePro
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
             if (form.TryGetValue("payload", out var payload))
             {
-                using var interaction = JsonDocument.Parse(payload.ToString());
+                using var interaction = StrictJson.Parse(payload.ToString());
                 var root = interaction.RootElement;
                 var user = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("user", out var u) ? u : default;
                 return (Key(SlackEndpoints.Text(user, "team_id"), SlackEndpoints.Text(user, "id")), SlackEndpoints.Text(root, "trigger_id"));

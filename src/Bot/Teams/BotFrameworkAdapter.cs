@@ -72,6 +72,7 @@ public sealed class BotFrameworkAdapter(
         Activity? activity;
         try
         {
+            StrictJson.Validate(body);
             activity = JsonSerializer.Deserialize<Activity>(body, ActivityJson.Options);
         }
         catch (JsonException)

@@ -55,7 +55,7 @@ public sealed class TeamsActivityHandler(
     {
         var botId = activity.Recipient?.Id;
         var conversationId = activity.Conversation?.Id;
-        if (botId is null || conversationId is null || activity.MembersAdded?.Any(m => m.Id == botId) != true)
+        if (botId is null || conversationId is null || activity.MembersAdded?.Any(m => m?.Id == botId) != true)
             return TurnResult.Nothing;
         if (_welcomed.TryGetValue(conversationId, out _))
             return TurnResult.Nothing;
