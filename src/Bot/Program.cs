@@ -5,6 +5,7 @@ using IomAssistant.Bot.Observability;
 using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Slack;
 using IomAssistant.Bot.Teams;
+using IomAssistant.Bot.Web;
 
 if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
@@ -16,6 +17,7 @@ builder.AddObservability();
 builder.AddRequestProtection();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
+builder.AddWebPage();
 
 var app = builder.Build();
 app.UseCorrelation();
@@ -25,6 +27,7 @@ app.MapMetrics();
 app.MapAskApi();
 app.MapTeams();
 app.MapSlack();
+app.MapWeb();
 app.Run();
 return 0;
 

@@ -1,6 +1,7 @@
 using IomAssistant.Knowledge;
 using IomAssistant.Knowledge.Answers;
 using IomAssistant.Knowledge.Indexing;
+using IomAssistant.Knowledge.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Hosting;
@@ -145,6 +146,10 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
     public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => Engine.Search(query, max, locale);
 
     public IReadOnlyList<TopicSummary> Topics(string language = "en") => Engine.Topics(language);
+
+    /// <summary>A loaded document by its exact name (as answers cite it), for showing sources; null for any other name.</summary>
+    public CleanDocument? Document(string name) =>
+        (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Knowledge.Document(name);
 
     private AnswerEngine Engine => (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Engine;
 

@@ -56,7 +56,8 @@ public static class ProtectionHosting
         return "address:" + context.Connection.RemoteIpAddress;
     }
 
-    private static ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>Every limited endpoint (channels, /api/ask, the web page's API) answers alike.</summary>
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
@@ -64,6 +65,6 @@ public static class ProtectionHosting
         // The caller's id is personal data: the path is enough to see which limit trips.
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Protection.RateLimits")
             .LogWarning("Rate limit reached on {Path}; answered 429", context.Request.Path);
-        return ValueTask.CompletedTask;
+        await context.Response.WriteAsJsonAsync(new { error = "Too many requests: please wait a moment and try again." }, cancellationToken);
     }
 }

@@ -15,23 +15,26 @@ public sealed class AnswerEngine : IAnswerEngine
 {
     private const int MaxVisibleChars = 1300;
     private const double MinPassageCoverage = 0.6;
+    private const double KeyWordShare = 0.8;
     private const int Candidates = 8;
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;
+    private const double StrongAttributeScore = 2;
+    private static readonly HashSet<string> TypedQuestionWords = ["who", "when", "where"];
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
     private readonly Lexicon _lexicon;
     private readonly EntityLinker _linker;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
-    private readonly EntityDefinition? _home;
+    private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<string, int> _holders;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
 
     private sealed record AttributeKeywords(HashSet<string> Content, HashSet<string> Questions);
 
     /// <summary>One way to answer: an entity's card, or one of its attributes.</summary>
-    private sealed record Option(EntityDefinition Entity, string? Attribute, double Total, double Strength, HashSet<int> UsedTokens, bool Mentioned);
+    private sealed record Option(EntityDefinition Entity, string? Attribute, double Total, double Strength, HashSet<int> UsedTokens, bool Mentioned, double AttributeScore = 0);
 
     private enum Verdict { Pass, Fail, MissingAttribute }
 
@@ -41,7 +44,7 @@ public sealed class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = new Lexicon(knowledge);
         _linker = new EntityLinker(knowledge.Entities);
-        _home = knowledge.Entities.FirstOrDefault(e => e.Home);
+        _homes = knowledge.Entities.Where(e => e.Home).ToList();
         _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
         _keywords = knowledge.Attributes.Values.ToDictionary(a => a.Id, a => new AttributeKeywords(
             a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet(),
@@ -69,7 +72,8 @@ public sealed class AnswerEngine : IAnswerEngine
             }
         }
         // Asked for a fact the documents do not give about a named entity: say so, never guess.
-        if (lacksAttribute is not null)
+        // The organization's bare name only sets the context: its passages may still answer.
+        if (lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions))
             return NoAnswer(language, lacksAttribute);
 
         if (BestPassage(q, language) is { } passageAnswer)
@@ -126,24 +130,24 @@ public sealed class AnswerEngine : IAnswerEngine
             g => g.Key,
             g => g.SelectMany(m => Enumerable.Range(m.Start, m.Length)).Where(i => q.Tokens[i].Counts).ToHashSet());
 
+        // Entities the question does not name may only use the words outside every name.
+        var named = byEntity.Values.SelectMany(u => u).ToHashSet();
         foreach (var (id, used) in byEntity)
         {
             var entity = _knowledge.EntitiesById[id];
             options.Add(new Option(entity, null, used.Count, used.Count, used, true));
-            AddFactOptions(options, q, entity, used.Count, used, minScore: 0.5, mentioned: true);
+            AddFactOptions(options, q, entity, used.Count, used, named, minScore: 0.5, mentioned: true);
         }
 
-        // Entities the question does not name may only use the words outside every name.
-        var named = byEntity.Values.SelectMany(u => u).ToHashSet();
         var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) ? ce : null;
         if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
-            AddFactOptions(options, q, contextEntity, 0.5, named, minScore: 0.5, mentioned: false);
-        if (_home is not null && _home != contextEntity && !byEntity.ContainsKey(_home.Id))
-            AddFactOptions(options, q, _home, 0.25, named, minScore: 1, mentioned: false);
+            AddFactOptions(options, q, contextEntity, 0.5, named, named, minScore: 0.5, mentioned: false);
+        foreach (var home in _homes.Where(h => h != contextEntity && !byEntity.ContainsKey(h.Id)))
+            AddFactOptions(options, q, home, 0.25, named, named, minScore: 1, mentioned: false);
         // An entity nobody named can only be meant when few entities hold the attribute asked
         // ("the liaison offices" are IOM's; "member state" alone names no country).
-        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id)))
-            AddFactOptions(options, q, entity, 0, named, minScore: 2, mentioned: false, onlyDistinctive: true);
+        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id) && !e.Home))
+            AddFactOptions(options, q, entity, 0, named, named, minScore: 2, mentioned: false, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
         if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
@@ -163,26 +167,32 @@ public sealed class AnswerEngine : IAnswerEngine
             .Take(Candidates);
     }
 
-    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, double minScore, bool mentioned, bool onlyDistinctive = false)
+    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, HashSet<int> named, double minScore, bool mentioned, bool onlyDistinctive = false)
     {
+        var asksCount = q.Tokens.Any(t => t.Role == TokenRole.QuestionWord && t.Stems.Contains("many"));
         foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
         {
             if (onlyDistinctive && _holders[attribute] > MaxHoldersOfDistinctiveAttribute)
                 continue;
-            var (score, matched) = AttributeScore(q, attribute, used);
+            // Words naming other entities are theirs, unless this fact shows them ("emigration ... to Europe").
+            var factStems = StemsOf(entity, attribute);
+            var (score, matched) = AttributeScore(q, attribute, [.. used, .. named.Where(i => !q.Tokens[i].Stems.Overlaps(factStems))]);
             if (score < minScore)
+                continue;
+            // "How many" wants a figure (or a list to count), not a sentence.
+            if (asksCount && !entity.Facts.Any(f => f.Attribute == attribute && (f.Value.Any(char.IsDigit) || f.Value.Split(',').Length >= 3)))
                 continue;
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.
-            var factStems = StemsOf(entity, attribute);
+            // A named entity the fact does not show counts against it more than an ordinary word.
             var evidence = 0.0;
             for (var i = 0; i < q.Tokens.Count; i++)
             {
                 if (!q.Tokens[i].Counts || used.Contains(i))
                     continue;
-                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : -0.75;
+                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : named.Contains(i) ? -1.5 : -0.75;
             }
-            options.Add(new Option(entity, attribute, strength + score + evidence, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned));
+            options.Add(new Option(entity, attribute, strength + score + evidence, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned, score));
         }
     }
 
@@ -221,33 +231,80 @@ public sealed class AnswerEngine : IAnswerEngine
         var shown = StemsOf(option.Entity, option.Attribute);
         var penalty = 0;
         var asksForAttribute = false;
+        var unshownEntities = new HashSet<string>();
         for (var i = 0; i < q.Tokens.Count; i++)
         {
             var token = q.Tokens[i];
             if (!token.Counts || option.UsedTokens.Contains(i) || token.Stems.Overlaps(shown))
                 continue;
             var others = mentions.Where(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length).ToList();
-            // The organization itself is named in most questions ("what does IOM do about..."): no conflict.
-            if (others.Count > 0 && others.All(m => _knowledge.EntitiesById[m.EntityId].Kind == UmbrellaKind))
+            if (others.Count > 0)
+            {
+                // The organization's bare name is in most questions ("what does IOM do about..."): no
+                // conflict. A fuller name ("IOM worldwide") does set the scope.
+                if (others.All(m => IsBareUmbrella(_knowledge.EntitiesById[m.EntityId], mentions)))
+                    continue;
+                // Another named entity the answer does not show weighs double on a card; a fact of a
+                // named entity may be the relation asked about ("is Guyana covered by Buenos Aires?").
+                if (unshownEntities.Add(others[0].EntityId))
+                    penalty += option.Attribute is null || !option.Mentioned ? 2 : 1;
                 continue;
-            penalty += others.Count > 0 ? 2 : 1;
-            if (token.Role == TokenRole.Content && _keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
+            }
+            // A word the knowledge never uses ("salary", "phone", "weather") cannot be answered from it.
+            if (token.Role == TokenRole.Unknown)
+            {
+                penalty += 2;
+                continue;
+            }
+            penalty += 1;
+            if (_keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
                 asksForAttribute = true;
         }
-        // A fact of a named entity may leave one ordinary word unexplained; a card or a guessed entity none.
-        if (penalty <= (option.Attribute is not null && option.Mentioned ? 1 : 0))
+        // "Who", "when" and "where" ask for a kind of fact: one that does not answer them misses the point.
+        if (option.Attribute is not null)
+            penalty += q.Tokens.Count(t => t.Role == TokenRole.QuestionWord && t.Stems.Overlaps(TypedQuestionWords) && !t.Stems.Overlaps(_keywords[option.Attribute].Questions));
+        // A fact of a named entity, or one the question asks for strongly, may leave one ordinary
+        // word ("run", "work") unexplained; so may the card of an entity named in full
+        // ("is smuggling of migrants an issue?"); a weakly guessed answer none.
+        var named = option.Mentioned && !IsBareUmbrella(option.Entity, mentions);
+        var allowed = option.Attribute is not null
+            ? named || option.AttributeScore >= StrongAttributeScore ? 1 : 0
+            : named && option.Strength >= 2 && !asksForAttribute ? 1 : 0;
+        if (penalty <= allowed)
             return Verdict.Pass;
         return option.Attribute is null && option.Mentioned && asksForAttribute ? Verdict.MissingAttribute : Verdict.Fail;
     }
 
-    /// <summary>The stems an answer shows: the entity's names and summary and the facts on it.</summary>
+    /// <summary>
+    /// The stems an answer shows: the entity's names and the facts on it, with the summary on
+    /// a card and the quoted passage on a fact answer.
+    /// </summary>
     private HashSet<string> StemsOf(EntityDefinition entity, string? attribute) =>
         _shownStems.GetOrAdd((entity.Id, attribute), _ =>
         {
-            var text = string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary + " " +
-                       string.Join(" ", entity.Facts.Where(f => attribute is null || f.Attribute == attribute).Select(f => f.Value + " " + f.Quote));
+            var facts = entity.Facts.Where(f => attribute is null || f.Attribute == attribute).ToList();
+            var context = attribute is null
+                ? entity.Summary
+                : string.Join(" ", facts.Select(f => PassageContaining(entity.Document, f.Quote)?.Text ?? ""));
+            var text = KindWords(entity.Kind) + " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + context + " " +
+                       string.Join(" ", facts.Select(f => f.Value + " " + f.Quote));
             return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
         });
+
+    /// <summary>The organization named only by its bare name ("IOM", "OIM"), as context rather than subject.</summary>
+    private static bool IsBareUmbrella(EntityDefinition entity, IReadOnlyList<Mention> mentions) =>
+        entity.Kind == UmbrellaKind && mentions.Where(m => m.EntityId == entity.Id).All(m => m.Length == 1);
+
+    /// <summary>What a card of each kind is, so "the emergency response area" is explained by its card.</summary>
+    private static string KindWords(string kind) => kind switch
+    {
+        "strategy" => "strategy thematic area",
+        "office" => "office",
+        "country" => "country",
+        "region" => "region",
+        "organization" => "organization",
+        _ => "",
+    };
 
     private Answer? BestPassage(Question q, string language)
     {
@@ -256,6 +313,7 @@ public sealed class AnswerEngine : IAnswerEngine
             return null;
         var weights = concepts.Select(Weight).ToList();
         var total = weights.Sum();
+        var maxWeight = weights.Max();
 
         Answer? best = null;
         double bestCoverage = 0;
@@ -267,7 +325,9 @@ public sealed class AnswerEngine : IAnswerEngine
                 if (concepts[i].Stems.Overlaps(hitStems))
                     covered += weights[i];
             var coverage = covered / total;
-            if (coverage > bestCoverage + 1e-9)
+            // The question's most specific word missing from the passage means it is about something else.
+            var missesKeyWord = Enumerable.Range(0, concepts.Count).Any(i => weights[i] >= KeyWordShare * maxWeight && !concepts[i].Stems.Overlaps(hitStems));
+            if (!missesKeyWord && coverage > bestCoverage + 1e-9)
             {
                 var answer = FromHit(hit, language, coverage);
                 if (answer is null)
@@ -291,7 +351,7 @@ public sealed class AnswerEngine : IAnswerEngine
     {
         var text = hit.Text;
         if (hit.Entity is { } id && _knowledge.EntitiesById.TryGetValue(id, out var entity))
-            text += " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases));
+            text += " " + string.Join(" ", entity.Names.Values);
         return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
     }
 

@@ -13,7 +13,11 @@ public sealed record Mention(string EntityId, int Start, int Length);
 /// </summary>
 public sealed class EntityLinker
 {
-    private sealed record Alias(string EntityId, string[] Words, string[] Stems);
+    private sealed record Alias(string EntityId, string[] Words, string[] Stems)
+    {
+        /// <summary>Part of other entities' names too ("regional office"): a plural of it names the class.</summary>
+        public bool Shared { get; set; }
+    }
 
     private readonly Dictionary<string, List<Alias>> _byFirstStem = new(StringComparer.Ordinal);
 
@@ -35,10 +39,26 @@ public sealed class EntityLinker
                     list.Add(new Alias(entity.Id, [.. content], stems));
             }
         }
+        var all = _byFirstStem.Values.SelectMany(a => a).ToList();
+        foreach (var alias in all)
+            alias.Shared = all.Any(other => other.EntityId != alias.EntityId && Contains(other.Stems, alias.Stems));
     }
 
+    private static bool Contains(string[] sequence, string[] part)
+    {
+        for (var i = 0; i + part.Length <= sequence.Length; i++)
+            if (sequence.AsSpan(i, part.Length).SequenceEqual(part))
+                return true;
+        return false;
+    }
+
+    private static bool SameWord(QuestionToken token, string aliasWord) =>
+        token.Word == aliasWord || IsPluralOf(token.Word, aliasWord) || IsPluralOf(aliasWord, token.Word) ||
+        token.Translations.Any(t => t == aliasWord || IsPluralOf(t, aliasWord));
+
     private static bool IsPluralOf(string word, string aliasWord) =>
-        word.Length > 3 && word != aliasWord && word[^1] == 's' && word[^2] != 's' && aliasWord[^1] != 's';
+        word.Length > 3 && word != aliasWord && word[^1] == 's' && word[^2] != 's' && aliasWord[^1] != 's' &&
+        (word[..^1] == aliasWord || word[..^2] == aliasWord || (word.EndsWith("ies") && word[..^3] + "y" == aliasWord) || Stemmer.English(word) == Stemmer.English(aliasWord));
 
     /// <summary>
     /// The longest non-overlapping mentions; one span may name several entities when an
@@ -65,8 +85,12 @@ public sealed class EntityLinker
                 for (var k = 1; k < alias.Stems.Length && matches; k++)
                     matches = stems[i + k].Contains(alias.Stems[k]);
                 // "regional offices" speaks of the class, not of "the regional office".
-                for (var k = 0; k < alias.Stems.Length && matches; k++)
+                for (var k = 0; k < alias.Stems.Length && matches && alias.Shared; k++)
                     matches = !IsPluralOf(words[i + k], alias.Words[k]);
+                // A one-word name must be the word itself, its plural or its translation: a
+                // shared stem alone would make "regional" name "the region".
+                if (matches && alias.Stems.Length == 1)
+                    matches = SameWord(question.Tokens[positions[i]], alias.Words[0]);
                 if (matches)
                     found.Add((alias, i, alias.Stems.Length));
             }

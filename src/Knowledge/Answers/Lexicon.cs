@@ -19,20 +19,22 @@ public sealed class Lexicon
     private readonly HashSet<string> _fillers = new(StringComparer.Ordinal);
     private readonly string[] _correctionCandidates;
     private readonly string[] _shortCorrectionCandidates;
+    private readonly string[] _wordsForShortTypos;
 
     public Lexicon(KnowledgeBase knowledge)
     {
         var units = 0;
+        var passageWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var passage in knowledge.Documents.SelectMany(d => d.Passages))
         {
-            AddUnit(passage.Text);
+            passageWords.UnionWith(AddUnit(passage.Text));
             units++;
         }
         foreach (var entity in knowledge.Entities)
         {
-            AddUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary);
+            _ = AddUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary);
             foreach (var fact in entity.Facts)
-                AddUnit(fact.Value + " " + fact.Quote);
+                _ = AddUnit(fact.Value + " " + fact.Quote);
             units += 1 + entity.Facts.Count;
         }
         foreach (var keyword in knowledge.Attributes.Values.SelectMany(a => a.Keywords))
@@ -48,6 +50,7 @@ public sealed class Lexicon
                 if (folded.Length == 0)
                     continue;
                 Add(_glossary, folded, targets);
+                LongestPhrase = Math.Max(LongestPhrase, folded.Count(c => c == ' ') + 1);
                 if (!folded.Contains(' '))
                 {
                     Add(_glossaryStems, "es:" + Stemmer.Spanish(folded), targets);
@@ -60,6 +63,8 @@ public sealed class Lexicon
 
         var candidates = _knownWords.Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers).Where(w => w.Length >= 3 && !char.IsDigit(w[0]));
         _correctionCandidates = candidates.Distinct().ToArray();
+        _wordsForShortTypos = passageWords.Concat(_fillers).Concat(StopWords.English)
+            .Where(w => w.Length >= 3 && !char.IsDigit(w[0])).Distinct().ToArray();
         _shortCorrectionCandidates = StopWords.English.Concat(StopWords.Spanish).Concat(StopWords.Portuguese).Concat(QuestionWords)
             .Where(w => w.Length is >= 3 and <= 5).Distinct().ToArray();
         MaxIdf = Math.Log(1 + UnitCount);
@@ -73,6 +78,9 @@ public sealed class Lexicon
 
     /// <summary>English document words for a word a user wrote, by exact (folded) glossary entry.</summary>
     public IReadOnlyCollection<string>? Translate(string folded) => _glossary.TryGetValue(folded, out var t) ? t : null;
+
+    /// <summary>The longest number of words a glossary entry has ("forman parte", "naciones unidas").</summary>
+    public int LongestPhrase { get; private set; } = 1;
 
     /// <summary>English words for a Spanish or Portuguese inflection the glossary lists in another form.</summary>
     public IReadOnlyCollection<string>? TranslateByStem(string folded)
@@ -95,19 +103,29 @@ public sealed class Lexicon
     {
         if (folded.Length < 3 || char.IsDigit(folded[0]))
             return null;
-        var pool = folded.Length <= 3 ? _shortCorrectionCandidates : _correctionCandidates;
+        // Short words are close to many others: a 3-letter typo may only be a function word, a
+        // 4-letter one only a word the documents use or a function word, not a name or another
+        // language's glossary word ("live" is not "livre").
+        var pool = folded.Length switch
+        {
+            <= 3 => _shortCorrectionCandidates,
+            4 => _wordsForShortTypos,
+            _ => _correctionCandidates,
+        };
         var max = folded.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
         foreach (var candidate in pool)
         {
+            // Typos rarely hit the first letter; an unknown word that differs there is another word.
+            if (candidate[0] != folded[0] && !(folded.Length > 1 && candidate.Length > 1 && candidate[0] == folded[1] && candidate[1] == folded[0]))
+                continue;
             var d = EditDistance.Bounded(folded, candidate, max);
             // In short words a changed letter makes another word ("joke"/"jose"): only a missing,
             // extra or swapped letter counts as a typo there.
             if (d == 1 && folded.Length <= 5 && candidate.Length == folded.Length && !IsSwap(folded, candidate))
                 continue;
-            // Prefer the same first letter on ties: typos rarely hit the first one.
-            if (d < bestDistance || (d == bestDistance && best is not null && best[0] != folded[0] && candidate[0] == folded[0]))
+            if (d < bestDistance)
             {
                 best = candidate;
                 bestDistance = d;
@@ -118,12 +136,13 @@ public sealed class Lexicon
 
     private static bool IsSwap(string a, string b) => a.Order().SequenceEqual(b.Order());
 
-    private void AddUnit(string text)
+    private List<string> AddUnit(string text)
     {
         var tokens = TextFolding.Tokens(text);
         _knownWords.UnionWith(tokens);
         foreach (var stem in tokens.Where(t => !StopWords.English.Contains(t)).Select(Stemmer.English).Distinct())
             _stemFrequency[stem] = _stemFrequency.GetValueOrDefault(stem) + 1;
+        return tokens;
     }
 
     private static void Add(Dictionary<string, HashSet<string>> map, string key, IEnumerable<string> values)

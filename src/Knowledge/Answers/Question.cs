@@ -19,6 +19,9 @@ public enum TokenRole
 /// <summary>One word of a question: as typed (folded), as corrected, and the English stems it stands for.</summary>
 public sealed record QuestionToken(string Folded, string Word, TokenRole Role, IReadOnlySet<string> Stems)
 {
+    /// <summary>The English document words the glossary gives for this word.</summary>
+    public IReadOnlySet<string> Translations { get; init; } = new HashSet<string>();
+
     public bool Counts => Role is TokenRole.Content or TokenRole.Unknown;
 }
 
@@ -38,8 +41,47 @@ public sealed class Question
 
     public static Question Read(string text, Lexicon lexicon)
     {
-        var tokens = TextFolding.Tokens(text).Take(MaxTokens).Select(t => Classify(t, lexicon, allowCorrection: true)).ToList();
+        var words = TextFolding.Tokens(text).Take(MaxTokens).ToList();
+        var tokens = new List<QuestionToken>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Phrase(words, i, lexicon) is { } phrase)
+            {
+                tokens.AddRange(phrase);
+                i += phrase.Count - 1;
+            }
+            else
+                tokens.Add(Classify(words[i], lexicon, allowCorrection: true));
+        }
         return new Question(text, tokens);
+    }
+
+    /// <summary>
+    /// A glossary phrase ("naciones unidas", "forman parte") starting at <paramref name="start"/>:
+    /// each of its words keeps its own reading and also stands for the phrase's translation.
+    /// </summary>
+    private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon)
+    {
+        for (var length = Math.Min(lexicon.LongestPhrase, words.Count - start); length >= 2; length--)
+        {
+            var phrase = string.Join(' ', words.Skip(start).Take(length));
+            if (lexicon.Translate(phrase) is not { } translated)
+                continue;
+            var stems = translated.Select(Stemmer.English).ToList();
+            return words.Skip(start).Take(length).Select(word =>
+            {
+                var token = Classify(word, lexicon, allowCorrection: false);
+                if (token.Role is TokenRole.Stop or TokenRole.Filler or TokenRole.QuestionWord)
+                    return token;
+                return token with
+                {
+                    Role = TokenRole.Content,
+                    Stems = token.Stems.Concat(stems).ToHashSet(),
+                    Translations = token.Translations.Concat(translated).ToHashSet(),
+                };
+            }).ToList();
+        }
+        return null;
     }
 
     private static QuestionToken Classify(string folded, Lexicon lexicon, bool allowCorrection)
@@ -64,14 +106,18 @@ public sealed class Question
             var token = Classify(corrected, lexicon, allowCorrection: false);
             return token with { Folded = folded };
         }
+        // One or two letters the knowledge does not know ("hw", "x") carry nothing to answer or refuse.
+        if (folded.Length <= 2)
+            return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
         return new QuestionToken(folded, folded, TokenRole.Unknown, new HashSet<string> { Stemmer.English(folded) });
     }
 
     private static QuestionToken Content(string folded, string word, IEnumerable<string> translations)
     {
+        var words = translations.ToHashSet(StringComparer.Ordinal);
         var stems = new HashSet<string>(StringComparer.Ordinal) { Stemmer.English(word) };
-        foreach (var t in translations)
+        foreach (var t in words)
             stems.Add(Stemmer.English(t));
-        return new QuestionToken(folded, word, TokenRole.Content, stems);
+        return new QuestionToken(folded, word, TokenRole.Content, stems) { Translations = words };
     }
 }

@@ -23,7 +23,10 @@ public sealed class EntityDefinition
 {
     public string Id { get; set; } = "";
     public string Kind { get; set; } = "";
-    /// <summary>The office the documents are about: what a question means when it names no entity.</summary>
+    /// <summary>
+    /// What a question means when it names no entity: the office the documents are about,
+    /// and the region they describe.
+    /// </summary>
     public bool Home { get; set; }
     public Dictionary<string, string> Names { get; set; } = [];
     public List<string> Aliases { get; set; } = [];

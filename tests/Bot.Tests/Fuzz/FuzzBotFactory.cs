@@ -30,6 +30,7 @@ public sealed class FuzzBotFactory : BotFactory
         // Every input must reach parsing; the limits have tests of their own.
         ["RateLimits:Channels:PermitLimit"] = "1000000",
         ["RateLimits:Api:PermitLimit"] = "1000000",
+        ["Web:RequestsPerMinute"] = "100000",
         ["Knowledge:WatchForChanges"] = "false",
     };
 

@@ -134,6 +134,10 @@ public sealed class FuzzTests(FuzzBotFactory bot, ITestOutputHelper output) : IC
         FuzzAsync("/api/ask", AskBodies, iterations: (int)(5000 * Scale), body => Post("/api/ask", body));
 
     [Fact]
+    public Task Web_card_api_survives_hostile_input() =>
+        FuzzAsync("/api/card", AskBodies, iterations: (int)(1000 * Scale), body => Post("/api/card", body));
+
+    [Fact]
     public Task Teams_messages_survive_hostile_activities() =>
         FuzzAsync("/api/messages", TeamsBodies, iterations: (int)(4000 * Scale), body => Post("/api/messages", body));
 

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IomAssistant.Bot.Api;
+using IomAssistant.Bot.Cards;
+using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Protection;
+using IomAssistant.Knowledge.Text;
+
+namespace IomAssistant.Bot.Web;
+
+/// <summary>The /api/card response: the Adaptive Card Teams would show, its text fallback, and the /api/ask body.</summary>
+public sealed record CardResponse(JsonObject Card, string FallbackText, AskResponse Reply);
+
+public sealed record WelcomeResponse(JsonObject Card, string FallbackText, string Language);
+
+public sealed record FeedbackResponse(string Message);
+
+/// <summary>Questions in, cards out; card buttons' feedback recorded.</summary>
+public static class CardEndpoints
+{
+    public const string Channel = "web";
+    private const int MaxFeedbackBytes = 8 * 1024;
+    private const int MaxAnswerTitle = 300;
+    private const int MaxLocale = 35;
+
+    public static IEndpointRouteBuilder MapCardApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/card", async (HttpContext http, ConversationService conversation, AdaptiveCardRenderer renderer, CancellationToken cancellationToken) =>
+        {
+            SecurityHeaders.Apply(http.Response);
+            var (request, error, status) = await AskRequestReader.ReadAsync(http);
+            if (request is null)
+                return Results.Json(new { error }, statusCode: status);
+            var reply = conversation.Ask(Channel, request.Question, request.Context, request.Locale);
+            var card = renderer.RenderReply(reply, request.Question);
+            return Results.Json(new CardResponse(card.Card, card.FallbackText, new AskResponse(reply.Answer, reply.Suggestions, reply.Language)));
+        }).WithBodyLimit(RequestBody.AskLimit).RequireRateLimiting(WebHosting.RateLimitPolicy);
+
+        app.MapGet("/api/welcome", (HttpContext http, string? locale, AdaptiveCardRenderer renderer) =>
+        {
+            SecurityHeaders.Apply(http.Response);
+            var language = LanguageDetector.Detect("", locale is { Length: <= MaxLocale } ? locale : null);
+            var card = renderer.RenderWelcome(UiText.For(language));
+            return Results.Json(new WelcomeResponse(card.Card, card.FallbackText, language));
+        }).RequireRateLimiting(WebHosting.RateLimitPolicy);
+
+        app.MapPost("/api/feedback", async (HttpContext http, ConversationService conversation) =>
+        {
+            SecurityHeaders.Apply(http.Response);
+            var (submit, error, status) = await ReadFeedbackAsync(http);
+            if (submit is null)
+                return Results.Json(new { error }, statusCode: status);
+            conversation.RecordFeedback(Channel, submit.AnswerTitle!, submit.Question, submit.Helpful);
+            return Results.Json(new FeedbackResponse(UiText.For(submit.Language).ThanksForFeedback));
+        }).WithBodyLimit(MaxFeedbackBytes).RequireRateLimiting(WebHosting.RateLimitPolicy);
+
+        return app;
+    }
+
+    /// <summary>The page posts the feedback button's own data; anything else is a 400.</summary>
+    private static async Task<(CardSubmit? Submit, string? Error, int Status)> ReadFeedbackAsync(HttpContext http)
+    {
+        var read = await RequestBody.ReadAsync(http);
+        if (read.TooLarge)
+            return (null, $"The body is larger than {MaxFeedbackBytes / 1024} KB.", read.Status);
+        if (read.Body is not { } body)
+            return (null, "The body could not be read.", read.Status);
+        const string shape = "The body must be the feedback button's data: {\"action\": \"feedback\", \"helpful\": true, \"answer\": \"...\"}.";
+        CardSubmit? submit;
+        try
+        {
+            using var document = StrictJson.Parse(body, maxDepth: 8);
+            submit = CardSubmit.From(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return (null, shape, StatusCodes.Status400BadRequest);
+        }
+        if (submit is not { Action: CardSubmit.Feedback } || string.IsNullOrWhiteSpace(submit.AnswerTitle))
+            return (null, shape, StatusCodes.Status400BadRequest);
+        if (submit.AnswerTitle.Length > MaxAnswerTitle || submit.Question?.Length > ConversationService.MaxQuestionLength)
+            return (null, "The answer title or question is too long.", StatusCodes.Status400BadRequest);
+        return (submit with
+        {
+            AnswerTitle = AskRequestReader.WithoutControlCharacters(submit.AnswerTitle),
+            Question = submit.Question is null ? null : AskRequestReader.WithoutControlCharacters(submit.Question),
+        }, null, StatusCodes.Status200OK);
+    }
+}

@@ -1,0 +1,46 @@
+using IomAssistant.Bot.Api;
+using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Hosting;
+using IomAssistant.Knowledge.Answers;
+
+namespace IomAssistant.Bot.Web;
+
+public sealed record TopicsResponse(IReadOnlyList<TopicSummary> Topics);
+
+/// <summary>What the knowledge holds (the knowledge view) and where each fact comes from (the source view).</summary>
+public static class KnowledgeEndpoints
+{
+    private const int MaxDocumentName = 260;
+    private const int MaxQuote = 4000;
+
+    public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/topics", (HttpContext http, ConversationService conversation) =>
+        {
+            SecurityHeaders.Apply(http.Response);
+            return Results.Json(new TopicsResponse(conversation.Topics()));
+        }).RequireRateLimiting(WebHosting.RateLimitPolicy);
+
+        app.MapGet("/api/source", (HttpContext http, KnowledgeEngineHost knowledge) =>
+        {
+            SecurityHeaders.Apply(http.Response);
+            var query = http.Request.Query;
+            if (query["document"].Count != 1 || string.IsNullOrWhiteSpace(query["document"][0]))
+                return Results.Json(new { error = "Give one \"document\": the name a card's source shows." }, statusCode: StatusCodes.Status400BadRequest);
+            if (query["quote"].Count > 1)
+                return Results.Json(new { error = "Give at most one \"quote\"." }, statusCode: StatusCodes.Status400BadRequest);
+            var name = query["document"][0]!;
+            var quote = query["quote"].Count == 1 ? query["quote"][0] : null;
+            if (name.Length > MaxDocumentName || quote?.Length > MaxQuote)
+                return Results.Json(new { error = $"The document name is limited to {MaxDocumentName} characters and the quote to {MaxQuote}." }, statusCode: StatusCodes.Status400BadRequest);
+
+            // Looked up by exact name among the loaded documents: the file system is never consulted.
+            var document = knowledge.Document(name);
+            if (document is null)
+                return Results.Json(new { error = "The knowledge holds no document by that name." }, statusCode: StatusCodes.Status404NotFound);
+            return Results.Json(SourceViewBuilder.Build(document, quote is null ? null : AskRequestReader.WithoutControlCharacters(quote)));
+        }).RequireRateLimiting(WebHosting.RateLimitPolicy);
+
+        return app;
+    }
+}

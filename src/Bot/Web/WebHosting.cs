@@ -1,0 +1,46 @@
+using System.Threading.RateLimiting;
+using IomAssistant.Bot.Cards;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IomAssistant.Bot.Web;
+
+public static class WebHosting
+{
+    /// <summary>Rate-limit policy of the page's API: per client address, per minute.</summary>
+    public const string RateLimitPolicy = "web";
+
+    public static WebApplicationBuilder AddWebPage(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<AdaptiveCardRenderer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WebAssets>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(RateLimitPolicy, http =>
+            {
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.RequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>The page (/, /knowledge, /source), its assets, and the API it calls.</summary>
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        // Fails at start-up, not on the first visitor, when the page was not built into the app.
+        app.Services.GetRequiredService<WebAssets>();
+        app.MapWebPage();
+        app.MapCardApi();
+        app.MapKnowledgeApi();
+        return app;
+    }
+}
