@@ -1,5 +1,6 @@
 using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
+using IomAssistant.Bot.Deduplication;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Bot.Protection;
@@ -16,6 +17,7 @@ builder.AddConversation();
 builder.AddObservability();
 builder.AddRequestProtection();
 builder.AddTeamsChannel();
+builder.AddDeliveryDeduplication();
 builder.AddSlackChannel();
 builder.AddWebPage();
 

@@ -50,7 +50,9 @@ public sealed class KnowledgeBase
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(path => (Path: path, Name: Path.GetRelativePath(folder, path).Replace('\\', '/')))
-            .Where(f => !Path.GetFileName(f.Name).StartsWith('.'))
+            // Hidden files and folders are not knowledge: editor backups, or the "..data" copies
+            // beside the files of a Kubernetes ConfigMap mounted as the knowledge folder.
+            .Where(f => !f.Name.Split('/').Any(part => part.StartsWith('.')))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
 

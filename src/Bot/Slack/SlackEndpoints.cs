@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Protection;
+using IomAssistant.Bot.Deduplication;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -27,7 +28,7 @@ public static class SlackEndpoints
     }
 
     private static async Task<IResult> HandleEventsAsync(
-        HttpContext context, SlackRequestVerifier verifier, SlackReplyQueue queue, SlackEventDeduplicator deduplicator,
+        HttpContext context, SlackRequestVerifier verifier, SlackReplyQueue queue, IDeliveryDeduplicator deduplicator,
         SlackResponder responder, IOptions<SlackOptions> options, ILogger<SlackEndpointLog> logger)
     {
         var request = await verifier.ReadAsync(context);
@@ -67,7 +68,8 @@ public static class SlackEndpoints
         if (SlackMessageEvent.Read(incoming, botUserId) is not { } message)
             return Results.Ok();
 
-        if (!deduplicator.TryClaim(eventId))
+        var deliveryId = "slack-event:" + eventId;
+        if (!await deduplicator.TryClaimAsync(deliveryId))
         {
             logger.LogInformation("Slack event {EventId} already accepted; retry {Retry} ignored", eventId, context.Request.Headers["X-Slack-Retry-Num"].ToString());
             return Results.Ok();
@@ -76,7 +78,7 @@ public static class SlackEndpoints
         var question = SlackText.ToPlainQuestion(message.Text, botUserId);
         if (!queue.TryEnqueue(new SlackJob($"answer event {eventId}", ct => responder.AnswerInPlaceAsync(place, question, ct))))
         {
-            deduplicator.Release(eventId);
+            await deduplicator.ReleaseAsync(deliveryId);
             return Busy(logger);
         }
         return Results.Ok();

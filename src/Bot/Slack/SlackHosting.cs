@@ -20,7 +20,6 @@ public static class SlackHosting
         services.TryAddSingleton(TimeProvider.System);
         AssistantMetrics.AddAssistantMetrics(services);
         services.AddSingleton<SlackRequestVerifier>();
-        services.AddSingleton<SlackEventDeduplicator>();
         services.AddSingleton<SlackReplyQueue>();
         services.AddSingleton<SlackResponder>();
         services.AddHostedService<SlackReplyWorker>();

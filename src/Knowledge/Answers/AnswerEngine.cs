@@ -31,7 +31,8 @@ public sealed class AnswerEngine : IAnswerEngine
     private readonly Dictionary<string, int> _holders;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
 
-    private sealed record AttributeKeywords(HashSet<string> Content, HashSet<string> Questions);
+    /// <summary>An attribute's keyword stems, each weighted by how few attributes share it, and the head word of its name.</summary>
+    private sealed record AttributeKeywords(Dictionary<string, double> Content, HashSet<string> Questions, HashSet<string> Label);
 
     /// <summary>One way to answer: an entity's card, or one of its attributes.</summary>
     private sealed record Option(EntityDefinition Entity, string? Attribute, double Total, double Strength, HashSet<int> UsedTokens, bool Mentioned, double AttributeScore = 0);
@@ -46,9 +47,14 @@ public sealed class AnswerEngine : IAnswerEngine
         _linker = new EntityLinker(knowledge.Entities);
         _homes = knowledge.Entities.Where(e => e.Home).ToList();
         _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
+        var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>
+            a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet());
+        // "migration" signals many attributes, "driving" one: a keyword counts less the more attributes share it.
+        var sharing = contentStems.Values.SelectMany(k => k).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
         _keywords = knowledge.Attributes.Values.ToDictionary(a => a.Id, a => new AttributeKeywords(
-            a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet(),
-            a.Keywords.SelectMany(TextFolding.Tokens).Where(Lexicon.QuestionWords.Contains).ToHashSet()));
+            contentStems[a.Id].ToDictionary(k => k, k => Math.Min(1, Math.Sqrt(2.0 / sharing[k]))),
+            a.Keywords.SelectMany(TextFolding.Tokens).Where(Lexicon.QuestionWords.Contains).ToHashSet(),
+            TextFolding.Tokens(a.LabelIn("en")).TakeLast(1).Select(Stemmer.English).ToHashSet()));
     }
 
     public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
@@ -64,7 +70,7 @@ public sealed class AnswerEngine : IAnswerEngine
             switch (Check(q, mentions, option))
             {
                 case Verdict.Pass:
-                    var answer = option.Attribute is null ? Card(option.Entity, language, option.Total) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
+                    var answer = option.Attribute is null ? Card(option.Entity, language, option.Total, q) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
                     return new AskResult(answer, answer.FollowUps, language);
                 case Verdict.MissingAttribute:
                     lacksAttribute ??= option.Entity;
@@ -146,8 +152,10 @@ public sealed class AnswerEngine : IAnswerEngine
             AddFactOptions(options, q, home, 0.25, named, named, minScore: 1, mentioned: false);
         // An entity nobody named can only be meant when few entities hold the attribute asked
         // ("the liaison offices" are IOM's; "member state" alone names no country).
+        // Guessing an entity is weaker when the question names another one.
+        var guess = byEntity.Keys.Any(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions)) ? -0.5 : 0;
         foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id) && !e.Home))
-            AddFactOptions(options, q, entity, 0, named, named, minScore: 2, mentioned: false, onlyDistinctive: true);
+            AddFactOptions(options, q, entity, guess, named, named, minScore: 2, mentioned: false, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
         if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
@@ -169,7 +177,7 @@ public sealed class AnswerEngine : IAnswerEngine
 
     private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, HashSet<int> named, double minScore, bool mentioned, bool onlyDistinctive = false)
     {
-        var asksCount = q.Tokens.Any(t => t.Role == TokenRole.QuestionWord && t.Stems.Contains("many"));
+        var asksCount = q.AsksCount;
         foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
         {
             if (onlyDistinctive && _holders[attribute] > MaxHoldersOfDistinctiveAttribute)
@@ -179,8 +187,10 @@ public sealed class AnswerEngine : IAnswerEngine
             var (score, matched) = AttributeScore(q, attribute, [.. used, .. named.Where(i => !q.Tokens[i].Stems.Overlaps(factStems))]);
             if (score < minScore)
                 continue;
-            // "How many" wants a figure (or a list to count), not a sentence.
-            if (asksCount && !entity.Facts.Any(f => f.Attribute == attribute && (f.Value.Any(char.IsDigit) || f.Value.Split(',').Length >= 3)))
+            // "How many" wants a figure, or at least a list to count; never a sentence.
+            var values = entity.Facts.Where(f => f.Attribute == attribute).Select(f => f.Value).ToList();
+            var figure = values.Any(v => v.Any(char.IsDigit));
+            if (asksCount && !figure && !values.Any(v => v.Split(',').Length >= 3))
                 continue;
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.
@@ -192,7 +202,8 @@ public sealed class AnswerEngine : IAnswerEngine
                     continue;
                 evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : named.Contains(i) ? -1.5 : -0.75;
             }
-            options.Add(new Option(entity, attribute, strength + score + evidence, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned, score));
+            var countBonus = asksCount && figure ? 0.5 : 0;
+            options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned, score));
         }
     }
 
@@ -207,9 +218,10 @@ public sealed class AnswerEngine : IAnswerEngine
             if (exclude.Contains(i))
                 continue;
             var token = q.Tokens[i];
-            if (token.Role == TokenRole.Content && token.Stems.Overlaps(keywords.Content))
+            if (token.Role == TokenRole.Content && token.Stems.Where(keywords.Content.ContainsKey).Select(k => keywords.Content[k]).DefaultIfEmpty().Max() is > 0 and var weight)
             {
-                score += 1;
+                // The head of the attribute's name ("missions", "staff") says most clearly what is asked.
+                score += token.Stems.Overlaps(keywords.Label) ? weight + 0.5 : weight;
                 matched.Add(i);
             }
             else if (token.Role == TokenRole.QuestionWord && token.Stems.Overlaps(keywords.Questions))
@@ -257,7 +269,7 @@ public sealed class AnswerEngine : IAnswerEngine
                 continue;
             }
             penalty += 1;
-            if (_keywords.Values.Any(k => token.Stems.Overlaps(k.Content)))
+            if (_keywords.Values.Any(k => token.Stems.Any(k.Content.ContainsKey)))
                 asksForAttribute = true;
         }
         // "Who", "when" and "where" ask for a kind of fact: one that does not answer them misses the point.
@@ -380,11 +392,16 @@ public sealed class AnswerEngine : IAnswerEngine
         };
     }
 
-    private Answer Card(EntityDefinition entity, string language, double score)
+    private Answer Card(EntityDefinition entity, string language, double score, Question? question = null)
     {
+        // A long card keeps the facts the question is about first, so none of them is cut.
+        var asked = question?.Tokens.Where(t => t.Counts).SelectMany(t => t.Stems).ToHashSet() ?? [];
+        var ordered = entity.Facts
+            .Select((fact, position) => (fact, position, relevance: TextFolding.Tokens(fact.Value + " " + fact.Quote).Select(Stemmer.English).Count(asked.Contains)))
+            .OrderByDescending(f => f.relevance).ThenBy(f => f.position).Select(f => f.fact);
         var facts = new List<Fact>();
         var visible = entity.Title.Length + entity.Summary.Length;
-        foreach (var fact in entity.Facts)
+        foreach (var fact in ordered)
         {
             var f = new Fact(_knowledge.Attributes[fact.Attribute].LabelIn(language), fact.Value);
             visible += f.Label.Length + f.Value.Length + 2;

@@ -58,8 +58,9 @@ public sealed class Lexicon
                 }
             }
         }
-        foreach (var filler in knowledge.Glossary.Fillers)
-            _fillers.UnionWith(TextFolding.Tokens(filler));
+        // Fillers are single words: a phrase's words may each carry meaning elsewhere ("kind of").
+        foreach (var filler in knowledge.Glossary.Fillers.Select(TextFolding.Tokens).Where(t => t.Count == 1))
+            _fillers.Add(filler[0]);
 
         var candidates = _knownWords.Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers).Where(w => w.Length >= 3 && !char.IsDigit(w[0]));
         _correctionCandidates = candidates.Distinct().ToArray();

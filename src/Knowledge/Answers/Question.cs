@@ -39,9 +39,17 @@ public sealed class Question
     public string Text { get; }
     public IReadOnlyList<QuestionToken> Tokens { get; }
 
+    /// <summary>"How many", "cuántos", "número de" — not the "many" of "so many".</summary>
+    public bool AsksCount => Tokens.Select((t, i) => (t, i)).Any(x =>
+        x.t.Role == TokenRole.QuestionWord && x.t.Stems.Contains("many") &&
+        (x.t.Folded != "many" || (x.i > 0 && Tokens[x.i - 1].Folded == "how")));
+
     public static Question Read(string text, Lexicon lexicon)
     {
-        var words = TextFolding.Tokens(text).Take(MaxTokens).ToList();
+        var cased = TextFolding.TokensWithCase(text).Take(MaxTokens).ToList();
+        var words = cased.Select(t => t.Folded).ToList();
+        // A question typed in capitals has no acronyms to tell apart.
+        var shouting = !text.Any(char.IsLower);
         var tokens = new List<QuestionToken>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
@@ -50,6 +58,8 @@ public sealed class Question
                 tokens.AddRange(phrase);
                 i += phrase.Count - 1;
             }
+            else if (cased[i].Acronym && !shouting && StopWords.IsStopWord(words[i]) && lexicon.Translate(words[i]) is { } expanded)
+                tokens.Add(Content(words[i], words[i], expanded));
             else
                 tokens.Add(Classify(words[i], lexicon, allowCorrection: true));
         }
@@ -67,6 +77,11 @@ public sealed class Question
             var phrase = string.Join(' ', words.Skip(start).Take(length));
             if (lexicon.Translate(phrase) is not { } translated)
                 continue;
+            // "how many", "número de": a question word, the rest of the phrase carries nothing more.
+            if (translated.All(Lexicon.QuestionWords.Contains))
+                return words.Skip(start).Take(length).Select((word, k) => k == 0
+                    ? new QuestionToken(word, word, TokenRole.QuestionWord, translated.ToHashSet())
+                    : new QuestionToken(word, word, TokenRole.Stop, new HashSet<string>())).ToList();
             var stems = translated.Select(Stemmer.English).ToList();
             return words.Skip(start).Take(length).Select(word =>
             {

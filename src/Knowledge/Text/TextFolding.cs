@@ -28,6 +28,30 @@ public static class TextFolding
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Word tokens with whether the user wrote them in capitals ("UN", "RO"): an acronym is not
+    /// the function word it folds to ("un" in Spanish).
+    /// </summary>
+    public static List<(string Folded, bool Acronym)> TokensWithCase(string text)
+    {
+        var tokens = new List<(string, bool)>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var isWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (isWord && start < 0)
+                start = i;
+            else if (!isWord && start >= 0)
+            {
+                var word = text[start..i];
+                var acronym = word.Length >= 2 && word.All(c => char.IsUpper(c) || char.IsDigit(c)) && word.Any(char.IsUpper);
+                tokens.AddRange(Tokens(word).Select(t => (t, acronym)));
+                start = -1;
+            }
+        }
+        return tokens;
+    }
+
     /// <summary>Folded word tokens: runs of letters and digits ("aires", "2011", "idps").</summary>
     public static List<string> Tokens(string text)
     {

@@ -84,6 +84,18 @@ public class AskEndpointTests(BotFactory factory) : IClassFixture<BotFactory>
     }
 
     [Fact]
+    public async Task Invalid_utf8_inside_the_question_gets_a_400_not_a_500()
+    {
+        var response = await _client.PostAsync("/api/ask", new ByteArrayContent([.. "{\"question\": \""u8, 0xFF, 0xFE, 0xC3, 0x28, .. "\"}"u8])
+        {
+            Headers = { { "Content-Type", "application/json" } },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_question_over_2000_characters_gets_a_400()
     {
         var (status, body) = await Ask(JsonSerializer.Serialize(new { question = new string('a', 2001) }));

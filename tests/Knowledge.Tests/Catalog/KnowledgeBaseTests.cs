@@ -42,6 +42,25 @@ public class KnowledgeBaseTests
     }
 
     [Fact]
+    public void A_folder_laid_out_as_a_mounted_kubernetes_config_map_loads_each_file_once()
+    {
+        // The kubelet writes the files into a hidden timestamped folder, points "..data" at it
+        // and links each visible name through "..data", so updates swap atomically.
+        using var folder = new TempFolder();
+        var version = Directory.CreateDirectory(Path.Combine(folder.Path, "..2025_01_01_00_00_00.000000001"));
+        File.WriteAllText(Path.Combine(version.FullName, "brochure.txt"), Document);
+        File.WriteAllText(Path.Combine(version.FullName, "catalog.yaml"), Catalog("cluster lead agency for Camp Coordination and Camp Management"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "..data"), version.Name);
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "brochure.txt"), "..data/brochure.txt");
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "catalog.yaml"), "..data/catalog.yaml");
+
+        var knowledge = KnowledgeBase.Load(folder.Path);
+
+        Assert.Equal("brochure.txt", Assert.Single(knowledge.Documents).Name);
+        Assert.Single(knowledge.Entities);
+    }
+
+    [Fact]
     public void A_quote_missing_from_its_document_fails_naming_file_entity_and_fact()
     {
         using var folder = new TempFolder();

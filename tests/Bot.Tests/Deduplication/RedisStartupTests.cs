@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace IomAssistant.Bot.Tests.Deduplication;
+
+public sealed class RedisStartupTests
+{
+    private sealed class MisconfiguredBot : BotFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Redis:ConnectionString"] = "unknownkeyword=1" };
+    }
+
+    [Fact]
+    public void A_malformed_redis_setting_stops_the_bot_at_start_naming_it()
+    {
+        using var bot = new MisconfiguredBot();
+
+        var error = Assert.Throws<OptionsValidationException>(() => bot.CreateClient());
+
+        Assert.Contains("Redis:ConnectionString", error.Message);
+    }
+}
