@@ -30,7 +30,7 @@ public static class AskRequestReader
         }
         catch (JsonException)
         {
-            return (null, "The body must be JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
+            return (null, "The body must be UTF-8 JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
         }
     }
 

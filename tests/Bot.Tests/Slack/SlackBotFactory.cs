@@ -22,6 +22,8 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
         builder.UseSetting("Knowledge:Path", Path.Combine(root, "knowledge"));
         builder.UseSetting("Knowledge:IndexPath", _indexPath);
         builder.UseSetting("Store:SqlitePath", Path.Combine(_indexPath + "-store", "assistant.db"));
+        // Conversations scripted by one test user; the limits have tests of their own.
+        builder.UseSetting("RateLimits:Channels:PermitLimit", "100000");
         if (slack is not null)
         {
             builder.UseSetting("Slack:SigningSecret", SignedSlackRequests.Secret);
