@@ -38,6 +38,7 @@ for l in open(sys.argv[1]):
     if l.strip(): print(json.dumps(l.strip()))' "$work/questions.txt" >"$work/questions.json.txt"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 (cd "$root" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Knowledge__RememberedAnswers=0 \
+  RateLimits__Enabled=false Store__SqlitePath="$work/store.db" \
   exec dotnet "$work/app/Bot.dll" --urls "http://127.0.0.1:$port") >"$work/app.log" 2>&1 &
 pid=$!
 start=$(date +%s%N)

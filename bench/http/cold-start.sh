@@ -9,7 +9,7 @@ pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 dotnet publish "$root/src/Bot" -c Release -o "$work/app" -nologo -v q >"$work/publish.log"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-export ASPNETCORE_ENVIRONMENT=Production Knowledge__IndexPath="$work/index"
+export ASPNETCORE_ENVIRONMENT=Production Knowledge__IndexPath="$work/index" Store__SqlitePath="$work/store.db"
 
 # One start that builds the index; the measured starts reuse it.
 for run in $(seq 0 "$runs"); do

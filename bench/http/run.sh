@@ -21,8 +21,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # start NAME PORT EXTRA_ENV...: the published app on a loopback port, ready when this returns.
 start() {
   local name=$1 port=$2; shift 2
-  (cd "$root" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-      Knowledge__IndexPath="$work/index-$name" Bot__AllowUnauthenticatedEmulator=true \
+  (cd "$root" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning RateLimits__Enabled=false \
+      Store__SqlitePath="$work/store-$name.db" Knowledge__IndexPath="$work/index-$name" Bot__AllowUnauthenticatedEmulator=true \
       Benchmark__FixedAnswerEndpoint=true "$@" \
       dotnet "$work/app/Bot.dll" --urls "http://127.0.0.1:$port") >"$work/$name.log" 2>&1 &
   pids+=($!)

@@ -2,6 +2,8 @@ using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
 using IomAssistant.Bot.Deduplication;
 using IomAssistant.Bot.Hosting;
+using IomAssistant.Bot.Observability;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Slack;
 using IomAssistant.Bot.Teams;
 using IomAssistant.Bot.Web;
@@ -11,14 +13,19 @@ if (CliCommands.IsCliVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeEngine();
-builder.Services.AddConversation();
+builder.AddConversation();
+builder.AddObservability();
+builder.AddRequestProtection();
 builder.AddTeamsChannel();
 builder.AddDeliveryDeduplication();
 builder.AddSlackChannel();
 builder.AddWebPage();
 
 var app = builder.Build();
+app.UseCorrelation();
+app.UseRequestProtection();
 app.MapHealth();
+app.MapMetrics();
 app.MapAskApi();
 app.MapFixedAnswerEndpoint(app.Configuration);
 app.MapTeams();

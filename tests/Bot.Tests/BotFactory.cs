@@ -20,6 +20,7 @@ public class BotFactory : WebApplicationFactory<Program>
         builder.UseContentRoot(RepositoryRoot);
         builder.UseSetting("Knowledge:Path", Path.Combine(RepositoryRoot, "knowledge"));
         builder.UseSetting("Knowledge:IndexPath", _indexPath);
+        builder.UseSetting("Store:SqlitePath", Path.Combine(_indexPath + "-store", "assistant.db"));
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
@@ -35,6 +36,7 @@ public class BotFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try { Directory.Delete(_indexPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        foreach (var folder in new[] { _indexPath, _indexPath + "-store" })
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,6 +1,6 @@
 using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Knowledge.Answers;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IomAssistant.Bot.Api;
 
@@ -9,19 +9,23 @@ public sealed record AskResponse(Answer? Answer, IReadOnlyList<string> Suggestio
 
 public static class AskEndpoints
 {
+    public const string Channel = "api";
+
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ask", async (HttpRequest http, ConversationService conversation, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        app.MapPost("/api/ask", async (HttpContext http, ConversationService conversation, ILoggerFactory loggers) =>
         {
-            var (request, error, status) = await AskRequestReader.ReadAsync(http, cancellationToken);
+            var (request, error, status) = await AskRequestReader.ReadAsync(http);
             if (request is null)
             {
                 loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", status, error);
                 return Results.Json(new ApiError(error), ApiJson.Default.ApiError, statusCode: status);
             }
-            var reply = conversation.Ask(request.Question, request.Context, request.Locale);
+            var reply = conversation.Ask(Channel, request.Question, request.Context, request.Locale);
             return Results.Json(new AskResponse(reply.Answer, reply.Suggestions, reply.Language), ApiJson.Default.AskResponse);
-        }).WithMetadata(new RequestSizeLimitAttribute(AskRequestReader.MaxBodyBytes));
+        })
+        .WithBodyLimit(RequestBody.AskLimit)
+        .RequireRateLimiting(ProtectionHosting.ApiPolicy);
         return app;
     }
 }

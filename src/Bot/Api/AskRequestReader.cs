@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Knowledge.Answers;
 
 namespace IomAssistant.Bot.Api;
@@ -15,33 +15,22 @@ public sealed record AskRequest(string Question, string? Locale, AnswerContext? 
 /// </summary>
 public static class AskRequestReader
 {
-    public const int MaxBodyBytes = 64 * 1024;
-
-    public static async Task<(AskRequest? Request, string? Error, int Status)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    public static async Task<(AskRequest? Request, string? Error, int Status)> ReadAsync(HttpContext http)
     {
-        byte[]? body;
+        var read = await RequestBody.ReadAsync(http);
+        if (read.TooLarge)
+            return (null, $"The body is larger than {RequestBody.LimitOf(http) / 1024} KB.", read.Status);
+        if (read.Body is not { } body)
+            return (null, "The body could not be read.", read.Status);
         try
         {
-            body = await RequestBody.ReadLimitedAsync(http, MaxBodyBytes, cancellationToken);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return (null, "The body could not be read.", e.StatusCode);
-        }
-        if (body is null)
-            return (null, $"The body is larger than {MaxBodyBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
-        // JsonDocument accepts invalid UTF-8 inside a string and only throws when the string is read.
-        if (!Utf8.IsValid(body))
-            return (null, "The body must be UTF-8 JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
-        try
-        {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            using var document = StrictJson.Parse(body, maxDepth: 32);
             var (request, error) = Read(document.RootElement);
             return (request, error, StatusCodes.Status400BadRequest);
         }
         catch (JsonException)
         {
-            return (null, "The body must be JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
+            return (null, "The body must be UTF-8 JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
         }
     }
 

@@ -1,5 +1,5 @@
 using IomAssistant.Knowledge.Answers;
-using Microsoft.AspNetCore.Mvc;
+using IomAssistant.Bot.Protection;
 
 namespace IomAssistant.Bot.Api;
 
@@ -31,13 +31,13 @@ public static class FixedAnswerEndpoint
     {
         if (!configuration.GetValue<bool>(Setting))
             return app;
-        app.MapPost(Route, async (HttpRequest http, CancellationToken cancellationToken) =>
+        app.MapPost(Route, async (HttpContext http) =>
         {
-            var (request, error, status) = await AskRequestReader.ReadAsync(http, cancellationToken);
+            var (request, error, status) = await AskRequestReader.ReadAsync(http);
             return request is null
                 ? Results.Json(new ApiError(error), ApiJson.Default.ApiError, statusCode: status)
                 : Results.Json(Fixed, ApiJson.Default.AskResponse);
-        }).WithMetadata(new RequestSizeLimitAttribute(AskRequestReader.MaxBodyBytes));
+        }).WithBodyLimit(RequestBody.AskLimit);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IomAssistant.Bot.Api;
+using IomAssistant.Bot.Gaps;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Knowledge;
 using IomAssistant.Knowledge.Answers;
@@ -8,7 +9,8 @@ using IomAssistant.Knowledge.Indexing;
 namespace IomAssistant.Bot.Cli;
 
 /// <summary>
-/// Command-line verbs on the same program: `ask "question" [--json] [--explain]` and `index`.
+/// Command-line verbs on the same program: `ask "question" [--json] [--explain]`, `index` and
+/// `report` (the knowledge gaps).
 /// They read ./appsettings.json and the environment like the web app.
 /// </summary>
 public static class CliCommands
@@ -19,7 +21,7 @@ public static class CliCommands
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static bool IsCliVerb(string[] args) => args.Length > 0 && args[0] is "ask" or "index";
+    public static bool IsCliVerb(string[] args) => args.Length > 0 && args[0] is "ask" or "index" or "report";
 
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? errors = null)
     {
@@ -30,6 +32,8 @@ public static class CliCommands
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
+        if (args[0] == "report")
+            return Task.FromResult(GapsReport.Run(args, configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions(), output, errors));
         var options = configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
         var knowledgePath = Path.GetFullPath(options.Path);
         var indexPath = Path.GetFullPath(options.IndexPath);

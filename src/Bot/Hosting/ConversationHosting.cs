@@ -1,14 +1,33 @@
 using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Gaps;
+using IomAssistant.Bot.Observability;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Hosting;
 
 public static class ConversationHosting
 {
-    public static IServiceCollection AddConversation(this IServiceCollection services)
+    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<QuestionLoggingOptions>().Bind(builder.Configuration.GetSection(QuestionLoggingOptions.Section));
+        services.AddOptions<StoreOptions>()
+            .Bind(builder.Configuration.GetSection(StoreOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        AssistantMetrics.AddAssistantMetrics(services);
+        services.AddSingleton(provider =>
+        {
+            var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
+            var path = KnowledgeHosting.ResolvePath(provider.GetRequiredService<IHostEnvironment>(), store.SqlitePath);
+            return new KnowledgeGapStore(path, store.RecordQuestionText, provider.GetRequiredService<ILogger<KnowledgeGapStore>>());
+        });
+        services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<KnowledgeGapStore>());
+        services.AddSingleton<IKnowledgeGapRecorder>(provider => provider.GetRequiredService<KnowledgeGapStore>());
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ConversationService>();
-        services.AddSingleton<IFeedbackStore, InMemoryFeedbackStore>();
-        return services;
+        return builder;
     }
 }

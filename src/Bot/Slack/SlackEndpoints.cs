@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Deduplication;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -16,9 +17,13 @@ public static class SlackEndpoints
 {
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/slack/events", HandleEventsAsync);
-        app.MapPost("/slack/commands", HandleCommandAsync);
-        app.MapPost("/slack/interactivity", HandleInteractionAsync);
+        var slack = app.MapGroup("/slack")
+            .WithBodyLimit(RequestBody.BotEndpointLimit)
+            .WithRequestGate(typeof(SlackRequestVerifier))
+            .RequireRateLimiting(ProtectionHosting.ChannelPolicy);
+        slack.MapPost("/events", HandleEventsAsync);
+        slack.MapPost("/commands", HandleCommandAsync);
+        slack.MapPost("/interactivity", HandleInteractionAsync);
         return app;
     }
 
@@ -33,7 +38,7 @@ public static class SlackEndpoints
         JsonElement envelope;
         try
         {
-            envelope = JsonDocument.Parse(request.Body).RootElement;
+            envelope = StrictJson.Parse(request.Body).RootElement;
         }
         catch (JsonException)
         {
@@ -122,7 +127,7 @@ public static class SlackEndpoints
         SlackBlockAction? action;
         try
         {
-            action = SlackBlockAction.Read(JsonDocument.Parse(json).RootElement);
+            action = SlackBlockAction.Read(StrictJson.Parse(json).RootElement);
         }
         catch (JsonException)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using IomAssistant.Bot.Observability;
 using Polly;
 
 namespace IomAssistant.Bot.Slack;
@@ -17,6 +18,7 @@ public static class SlackHosting
         services.AddOptions<SlackOptions>().Bind(builder.Configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        AssistantMetrics.AddAssistantMetrics(services);
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<SlackReplyQueue>();
         services.AddSingleton<SlackResponder>();
@@ -24,6 +26,8 @@ public static class SlackHosting
 
         services.AddHttpClient<SlackWebApiClient>()
             .AddResilienceHandler("slack", pipeline => pipeline
+                // Whole call, retries and Retry-After waits included: an answer later than this is stale.
+                .AddTimeout(TimeSpan.FromSeconds(90))
                 .AddRetry(new HttpRetryStrategyOptions
                 {
                     // Covers 429 (waiting as long as Retry-After says), 5xx, 408 and network errors.

@@ -1,9 +1,14 @@
 using System.Threading.Channels;
+using IomAssistant.Bot.Observability;
 
 namespace IomAssistant.Bot.Slack;
 
 /// <summary>One piece of work Slack has been told is accepted: answering, sharing, thanking.</summary>
-public sealed record SlackJob(string Description, Func<CancellationToken, Task> RunAsync);
+public sealed record SlackJob(string Description, Func<CancellationToken, Task> RunAsync)
+{
+    /// <summary>The request that accepted the work, so its logs can be found together.</summary>
+    public string? CorrelationId { get; init; }
+}
 
 /// <summary>
 /// Work accepted from Slack, waiting to be done after the HTTP acknowledgement. Bounded, so a
@@ -18,7 +23,7 @@ public sealed class SlackReplyQueue
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    public bool TryEnqueue(SlackJob job) => _jobs.Writer.TryWrite(job);
+    public bool TryEnqueue(SlackJob job) => _jobs.Writer.TryWrite(job with { CorrelationId = Correlation.Current?.Id });
 
     public ChannelReader<SlackJob> Reader => _jobs.Reader;
 }
@@ -37,6 +42,7 @@ public sealed class SlackReplyWorker(SlackReplyQueue queue, ILogger<SlackReplyWo
         {
             await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
             {
+                using var scope = Correlation.BeginScope(logger, job.CorrelationId);
                 try
                 {
                     await job.RunAsync(stoppingToken);

@@ -1,3 +1,8 @@
+using System.Text;
+using System.Text.Json;
+using IomAssistant.Bot.Observability;
+using IomAssistant.Bot.Protection;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Slack;
@@ -8,23 +13,41 @@ public sealed record SlackRequest(byte[]? Body, IResult? Refusal);
 /// <summary>
 /// Gatekeeper of the three Slack endpoints: 404 while Slack is not configured, 413 for an
 /// oversized body, 401 for anything not signed with our signing secret within five minutes.
+/// As the endpoints' gate it also names the Slack user for the rate limits.
 /// </summary>
-public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackRequestVerifier> logger)
+public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackRequestVerifier> logger) : IRequestGate
 {
-    // Slack's payloads are a few kilobytes; this only stops abuse.
-    public const int MaxBodyBytes = 256 * 1024;
+    public async Task<GateResult> AdmitAsync(HttpContext context)
+    {
+        var request = await ReadAsync(context);
+        if (request.Refusal is { } refusal)
+            return GateResult.Refuse(refusal);
+        var (user, correlationId) = Identify(context.Request.Path, request.Body!);
+        Correlation.Of(context)?.Adopt(correlationId);
+        return GateResult.Admit("slack:" + user);
+    }
 
+    /// <summary>The verified request; read once, then kept on the request for the endpoint.</summary>
     public async Task<SlackRequest> ReadAsync(HttpContext context)
+    {
+        if (context.Features.Get<SlackRequest>() is { } verified)
+            return verified;
+        var result = await VerifyAsync(context);
+        context.Features.Set(result);
+        return result;
+    }
+
+    private async Task<SlackRequest> VerifyAsync(HttpContext context)
     {
         var settings = options.Value;
         if (!settings.IsConfigured)
             return new(null, Results.NotFound());
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        if (body is null)
+        var read = await RequestBody.ReadAsync(context);
+        if (read.Body is not { } body)
         {
-            logger.LogWarning("Slack request to {Path} refused: body larger than {Max} bytes", context.Request.Path, MaxBodyBytes);
-            return new(null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+            logger.LogWarning("Slack request to {Path} refused: body unreadable or larger than {Max} bytes", context.Request.Path, RequestBody.LimitOf(context));
+            return new(null, Results.StatusCode(read.Status));
         }
 
         var check = SlackSignature.Verify(
@@ -41,20 +64,39 @@ public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimePro
         return new(body, null);
     }
 
-    /// <summary>The exact bytes received (the signature covers them), or null when over the limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Slack user (team and user id) and Slack's id of the delivery, from a verified body;
+    /// a body the endpoint will refuse anyway shares one "unidentified" bucket.
+    /// </summary>
+    private static (string User, string? CorrelationId) Identify(PathString path, byte[] body)
     {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
+            if (path.StartsWithSegments("/slack/events"))
+            {
+                using var envelope = StrictJson.Parse(body);
+                var root = envelope.RootElement;
+                var incoming = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("event", out var e) ? e : default;
+                return (Key(SlackEndpoints.Text(root, "team_id"), SlackEndpoints.Text(incoming, "user")), SlackEndpoints.Text(root, "event_id"));
+            }
+            var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+            if (form.TryGetValue("payload", out var payload))
+            {
+                using var interaction = StrictJson.Parse(payload.ToString());
+                var root = interaction.RootElement;
+                var user = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("user", out var u) ? u : default;
+                return (Key(SlackEndpoints.Text(user, "team_id"), SlackEndpoints.Text(user, "id")), SlackEndpoints.Text(root, "trigger_id"));
+            }
+            return (Key(form.GetValueOrDefault("team_id").ToString(), form.GetValueOrDefault("user_id").ToString()), form.GetValueOrDefault("trigger_id").ToString());
         }
-        return buffer.ToArray();
+        catch (JsonException)
+        {
+            return (Key(null, null), null);
+        }
     }
+
+    private static string Key(string? team, string? user) =>
+        string.IsNullOrEmpty(user) ? "unidentified" : $"{Bounded(team)}:{Bounded(user)}";
+
+    private static string Bounded(string? id) => id is null ? "" : id.Length <= 100 ? id : id[..100];
 }

@@ -22,10 +22,10 @@ public sealed record SlackPrivateReply(string Team, string Channel, string User,
 public sealed class SlackResponder(
     ConversationService conversation,
     SlackWebApiClient slack,
-    IFeedbackStore feedback,
-    TimeProvider clock,
     ILogger<SlackResponder> logger)
 {
+    public const string Channel = "slack";
+
     public async Task AnswerInPlaceAsync(SlackPlace place, string question, CancellationToken cancellationToken)
     {
         var message = Compose(place.ConversationKey, question, offerShare: false);
@@ -47,7 +47,7 @@ public sealed class SlackResponder(
     }
 
     public void RecordFeedback(FeedbackValue value, bool helpful) =>
-        feedback.Record(new FeedbackEntry("slack", value.Title, value.Question, helpful, clock.GetUtcNow()));
+        conversation.RecordFeedback(Channel, value.Title, value.Question, helpful);
 
     public async Task ThankPrivatelyAsync(SlackPrivateReply to, string language, CancellationToken cancellationToken) =>
         await slack.RespondAsync(to.ResponseUrl, BlockKitRenderer.Notice(UiText.For(language).ThanksForFeedback), inChannel: false, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class SlackResponder(
             return BlockKitRenderer.Notice(UiText.English.QuestionTooLong);
         try
         {
-            var reply = conversation.AskInConversation(conversationKey, question);
+            var reply = conversation.AskInConversation(Channel, conversationKey, question);
             return BlockKitRenderer.Render(reply, new AnswerActions(question, offerShare));
         }
         catch (Exception error)

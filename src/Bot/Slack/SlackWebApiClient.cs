@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IomAssistant.Bot.Observability;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Slack;
@@ -11,8 +12,10 @@ namespace IomAssistant.Bot.Slack;
 /// response_url. Retries on 429 (after Retry-After) and 5xx come from the HTTP pipeline;
 /// Slack's own refusals (200 with ok:false) are logged with Slack's error code.
 /// </summary>
-public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackWebApiClient> logger)
+public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, AssistantMetrics metrics, ILogger<SlackWebApiClient> logger)
 {
+    private const string WebApi = "slack.web_api";
+    private const string ResponseUrlTarget = "slack.response_url";
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     public Task<bool> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken) =>
@@ -46,6 +49,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogError("Slack {Method} failed with HTTP {Status}: {Body}", method, (int)response.StatusCode, Shorten(body));
+                metrics.OutboundFailure(WebApi, $"http_{(int)response.StatusCode}");
                 return false;
             }
             return ReadOk(method, body);
@@ -53,6 +57,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(error, "Slack {Method} could not be reached", method);
+            metrics.OutboundFailure(WebApi, AssistantMetrics.ReasonOf(error));
             return false;
         }
     }
@@ -67,6 +72,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         catch (JsonException)
         {
             logger.LogError("Slack {Method} answered with something that is not JSON: {Body}", method, Shorten(body));
+            metrics.OutboundFailure(WebApi, "invalid_response");
             return false;
         }
         if (reply?["ok"]?.GetValueKind() == JsonValueKind.True)
@@ -78,6 +84,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         logger.LogError(
             "Slack {Method} refused the call: ok:false, error {Error}; details {Details}",
             method, reply?["error"]?.ToJsonString() ?? "(none)", reply?["response_metadata"]?.ToJsonString() ?? "(none)");
+        metrics.OutboundFailure(WebApi, "refused");
         return false;
     }
 
@@ -92,11 +99,13 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             // The URL carries a one-time credential, so only its host is logged.
             logger.LogError("Slack response_url on {Host} refused the post with HTTP {Status}: {Body}", responseUrl.Host, (int)response.StatusCode, Shorten(body));
+            metrics.OutboundFailure(ResponseUrlTarget, $"http_{(int)response.StatusCode}");
             return false;
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(error, "Slack response_url on {Host} could not be reached", responseUrl.Host);
+            metrics.OutboundFailure(ResponseUrlTarget, AssistantMetrics.ReasonOf(error));
             return false;
         }
     }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using IomAssistant.Bot.Observability;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Teams.Auth;
 using IomAssistant.Bot.Teams.Connector;
 using IomAssistant.Bot.Teams.Protocol;
@@ -7,14 +9,18 @@ using IomAssistant.Bot.Teams.Protocol;
 namespace IomAssistant.Bot.Teams;
 
 /// <summary>
-/// What /api/messages hands each request to: authenticate it, run the turn, deliver the replies.
-/// The Microsoft 365 Agents SDK's CloudAdapter could implement this instead of
-/// <see cref="BotFrameworkAdapter"/> without touching the conversation core.
+/// What /api/messages hands each request to: authenticate it (as the endpoint's gate, before the
+/// per-user rate limit), run the turn, deliver the replies. The Microsoft 365 Agents SDK's
+/// CloudAdapter could implement this instead of <see cref="BotFrameworkAdapter"/> without
+/// touching the conversation core.
 /// </summary>
-public interface IBotChannelAdapter
+public interface IBotChannelAdapter : IRequestGate
 {
     Task ProcessAsync(HttpContext context);
 }
+
+/// <summary>An activity that passed authentication, kept on the request for the turn.</summary>
+public sealed record AdmittedActivity(Activity Activity);
 
 /// <summary>The Bot Framework Activity protocol, implemented on ASP.NET Core.</summary>
 public sealed class BotFrameworkAdapter(
@@ -29,22 +35,17 @@ public sealed class BotFrameworkAdapter(
 {
     /// <summary>The channel gives a bot 15 s; past this the request is acknowledged and the reply follows on its own.</summary>
     private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(10);
-    private const long MaxBodyBytes = 256 * 1024;
     private const string ExpectReplies = "expectReplies";
 
     private readonly ChannelAuthMode _mode = ChannelAuthModes.For(options.Value, environment);
 
-    public async Task ProcessAsync(HttpContext context)
+    public async Task<GateResult> AdmitAsync(HttpContext context)
     {
         var request = context.Request;
-        var response = context.Response;
-        var cancellationToken = context.RequestAborted;
-
         if (_mode == ChannelAuthMode.Closed)
         {
             logger.LogWarning("Refused a Bot Framework request: Bot:MicrosoftAppId is not set");
-            response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
+            return Refuse(StatusCodes.Status401Unauthorized);
         }
 
         ValidatedChannelToken? token = null;
@@ -53,25 +54,26 @@ public sealed class BotFrameworkAdapter(
         {
             var check = authorization.Length == 0
                 ? TokenCheck.Fail("the request has no Authorization header")
-                : await tokenValidator.ValidateAsync(authorization, cancellationToken);
+                : await tokenValidator.ValidateAsync(authorization, context.RequestAborted);
             if (check.Token is null)
             {
                 logger.LogWarning("Refused a Bot Framework request: {Failure}", check.Failure);
-                response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
+                return Refuse(StatusCodes.Status401Unauthorized);
             }
             token = check.Token;
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        var read = await RequestBody.ReadAsync(context);
+        if (read.Body is not { } body)
         {
-            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
+            logger.LogInformation("Refused a Bot Framework request whose body could not be read ({Status})", read.Status);
+            return Refuse(read.Status);
         }
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, ActivityJson.Options, cancellationToken);
+            StrictJson.Validate(body);
+            activity = JsonSerializer.Deserialize<Activity>(body, ActivityJson.Options);
         }
         catch (JsonException)
         {
@@ -80,8 +82,7 @@ public sealed class BotFrameworkAdapter(
         if (activity is null || string.IsNullOrEmpty(activity.Type))
         {
             logger.LogInformation("Rejected a Bot Framework request whose body is not an activity");
-            response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
+            return Refuse(StatusCodes.Status400BadRequest);
         }
 
         if (token is not null)
@@ -89,10 +90,33 @@ public sealed class BotFrameworkAdapter(
             if (TokenCheckFailure(token, activity) is { } failure)
             {
                 logger.LogWarning("Refused a Bot Framework request: {Failure}", failure);
-                response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
+                return Refuse(StatusCodes.Status401Unauthorized);
             }
             trustedServiceUrls.Trust(activity.ServiceUrl!);
+        }
+
+        context.Features.Set(new AdmittedActivity(activity));
+        Correlation.Of(context)?.Adopt(activity.Id);
+        // Limits count per person; a conversation stands in when the channel names no sender.
+        var caller = activity.From?.AadObjectId is { Length: > 0 } aad ? aad
+            : activity.From?.Id is { Length: > 0 } from ? from
+            : activity.Conversation?.Id ?? "";
+        return GateResult.Admit($"{TeamsActivityHandler.Channel}:{Bounded(caller)}");
+    }
+
+    public async Task ProcessAsync(HttpContext context)
+    {
+        var response = context.Response;
+        var cancellationToken = context.RequestAborted;
+        if (context.Features.Get<AdmittedActivity>() is not { Activity: var activity })
+        {
+            var admission = await AdmitAsync(context);
+            if (admission.Refusal is { } refusal)
+            {
+                await refusal.ExecuteAsync(context);
+                return;
+            }
+            activity = context.Features.Get<AdmittedActivity>()!.Activity;
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -115,6 +139,11 @@ public sealed class BotFrameworkAdapter(
         var finished = await Task.WhenAny(turn, Task.Delay(AnswerDeadline, cancellationToken)) == turn;
         response.StatusCode = finished ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
     }
+
+    private static GateResult Refuse(int status) => GateResult.Refuse(Results.StatusCode(status));
+
+    /// <summary>Ids are the sender's to choose; a bounded key keeps the limiter's table small.</summary>
+    private static string Bounded(string id) => id.Length <= 200 ? id : id[..200];
 
     private static string? TokenCheckFailure(ValidatedChannelToken token, Activity activity) =>
         string.IsNullOrEmpty(activity.ServiceUrl)

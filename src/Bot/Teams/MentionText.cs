@@ -16,7 +16,7 @@ public static partial class MentionText
         var botId = activity.Recipient?.Id;
         foreach (var mention in activity.Entities ?? [])
         {
-            if (!string.Equals(mention.Type, "mention", StringComparison.OrdinalIgnoreCase) || botId is null || mention.Mentioned?.Id != botId)
+            if (mention is null || !string.Equals(mention.Type, "mention", StringComparison.OrdinalIgnoreCase) || botId is null || mention.Mentioned?.Id != botId)
                 continue;
             var mentionText = !string.IsNullOrEmpty(mention.Text) ? mention.Text : $"<at>{mention.Mentioned.Name}</at>";
             text = text.Replace(mentionText, " ", StringComparison.OrdinalIgnoreCase);

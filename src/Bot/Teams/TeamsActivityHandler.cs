@@ -20,7 +20,6 @@ public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse?
 /// </summary>
 public sealed class TeamsActivityHandler(
     ConversationService conversation,
-    IFeedbackStore feedback,
     AdaptiveCardRenderer renderer,
     ILogger<TeamsActivityHandler> logger) : IDisposable
 {
@@ -56,7 +55,7 @@ public sealed class TeamsActivityHandler(
     {
         var botId = activity.Recipient?.Id;
         var conversationId = activity.Conversation?.Id;
-        if (botId is null || conversationId is null || activity.MembersAdded?.Any(m => m.Id == botId) != true)
+        if (botId is null || conversationId is null || activity.MembersAdded?.Any(m => m?.Id == botId) != true)
             return TurnResult.Nothing;
         if (_welcomed.TryGetValue(conversationId, out _))
             return TurnResult.Nothing;
@@ -85,7 +84,7 @@ public sealed class TeamsActivityHandler(
         }
         try
         {
-            var reply = conversation.AskInConversation(ConversationKey(activity), question, activity.Locale);
+            var reply = conversation.AskInConversation(Channel, ConversationKey(activity), question, activity.Locale);
             return CardReply(activity, renderer.RenderReply(reply, question));
         }
         catch (Exception ex)
@@ -97,7 +96,7 @@ public sealed class TeamsActivityHandler(
 
     private string RecordFeedbackText(CardSubmit submit)
     {
-        feedback.Record(new FeedbackEntry(Channel, submit.AnswerTitle ?? "", submit.Question, submit.Helpful, DateTimeOffset.UtcNow));
+        conversation.RecordFeedback(Channel, submit.AnswerTitle ?? "", submit.Question, submit.Helpful);
         return UiText.For(submit.Language).ThanksForFeedback;
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using IomAssistant.Bot.Observability;
 using Polly;
 using IomAssistant.Bot.Cards;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Teams.Auth;
 using IomAssistant.Bot.Teams.Connector;
 
@@ -34,6 +36,7 @@ public static class TeamsHosting
             pipeline.AddTimeout(TimeSpan.FromSeconds(15));
         });
 
+        AssistantMetrics.AddAssistantMetrics(services);
         services.AddSingleton<ChannelKeyCache>();
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
@@ -48,7 +51,10 @@ public static class TeamsHosting
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", (HttpContext context, IBotChannelAdapter adapter) => adapter.ProcessAsync(context));
+        app.MapPost("/api/messages", (HttpContext context, IBotChannelAdapter adapter) => adapter.ProcessAsync(context))
+            .WithBodyLimit(RequestBody.BotEndpointLimit)
+            .WithRequestGate(typeof(IBotChannelAdapter))
+            .RequireRateLimiting(ProtectionHosting.ChannelPolicy);
         return app;
     }
 

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cards;
 using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Protection;
 using IomAssistant.Knowledge.Text;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IomAssistant.Bot.Web;
 
@@ -18,6 +18,7 @@ public sealed record FeedbackResponse(string Message);
 /// <summary>Questions in, cards out; card buttons' feedback recorded.</summary>
 public static class CardEndpoints
 {
+    public const string Channel = "web";
     private const int MaxFeedbackBytes = 8 * 1024;
     private const int MaxAnswerTitle = 300;
     private const int MaxLocale = 35;
@@ -27,13 +28,13 @@ public static class CardEndpoints
         app.MapPost("/api/card", async (HttpContext http, ConversationService conversation, AdaptiveCardRenderer renderer, CancellationToken cancellationToken) =>
         {
             SecurityHeaders.Apply(http.Response);
-            var (request, error, status) = await AskRequestReader.ReadAsync(http.Request, cancellationToken);
+            var (request, error, status) = await AskRequestReader.ReadAsync(http);
             if (request is null)
                 return Results.Json(new { error }, statusCode: status);
-            var reply = conversation.Ask(request.Question, request.Context, request.Locale);
+            var reply = conversation.Ask(Channel, request.Question, request.Context, request.Locale);
             var card = renderer.RenderReply(reply, request.Question);
             return Results.Json(new CardResponse(card.Card, card.FallbackText, new AskResponse(reply.Answer, reply.Suggestions, reply.Language)));
-        }).WithMetadata(new RequestSizeLimitAttribute(AskRequestReader.MaxBodyBytes)).RequireRateLimiting(WebHosting.RateLimitPolicy);
+        }).WithBodyLimit(RequestBody.AskLimit).RequireRateLimiting(WebHosting.RateLimitPolicy);
 
         app.MapGet("/api/welcome", (HttpContext http, string? locale, AdaptiveCardRenderer renderer) =>
         {
@@ -43,38 +44,32 @@ public static class CardEndpoints
             return Results.Json(new WelcomeResponse(card.Card, card.FallbackText, language));
         }).RequireRateLimiting(WebHosting.RateLimitPolicy);
 
-        app.MapPost("/api/feedback", async (HttpContext http, IFeedbackStore feedback, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapPost("/api/feedback", async (HttpContext http, ConversationService conversation) =>
         {
             SecurityHeaders.Apply(http.Response);
-            var (submit, error, status) = await ReadFeedbackAsync(http.Request, cancellationToken);
+            var (submit, error, status) = await ReadFeedbackAsync(http);
             if (submit is null)
                 return Results.Json(new { error }, statusCode: status);
-            feedback.Record(new FeedbackEntry("web", submit.AnswerTitle!, submit.Question, submit.Helpful, clock.GetUtcNow()));
+            conversation.RecordFeedback(Channel, submit.AnswerTitle!, submit.Question, submit.Helpful);
             return Results.Json(new FeedbackResponse(UiText.For(submit.Language).ThanksForFeedback));
-        }).WithMetadata(new RequestSizeLimitAttribute(MaxFeedbackBytes)).RequireRateLimiting(WebHosting.RateLimitPolicy);
+        }).WithBodyLimit(MaxFeedbackBytes).RequireRateLimiting(WebHosting.RateLimitPolicy);
 
         return app;
     }
 
     /// <summary>The page posts the feedback button's own data; anything else is a 400.</summary>
-    private static async Task<(CardSubmit? Submit, string? Error, int Status)> ReadFeedbackAsync(HttpRequest http, CancellationToken cancellationToken)
+    private static async Task<(CardSubmit? Submit, string? Error, int Status)> ReadFeedbackAsync(HttpContext http)
     {
-        byte[]? body;
-        try
-        {
-            body = await RequestBody.ReadLimitedAsync(http, MaxFeedbackBytes, cancellationToken);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return (null, "The body could not be read.", e.StatusCode);
-        }
-        if (body is null)
-            return (null, $"The body is larger than {MaxFeedbackBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
+        var read = await RequestBody.ReadAsync(http);
+        if (read.TooLarge)
+            return (null, $"The body is larger than {MaxFeedbackBytes / 1024} KB.", read.Status);
+        if (read.Body is not { } body)
+            return (null, "The body could not be read.", read.Status);
         const string shape = "The body must be the feedback button's data: {\"action\": \"feedback\", \"helpful\": true, \"answer\": \"...\"}.";
         CardSubmit? submit;
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
+            using var document = StrictJson.Parse(body, maxDepth: 8);
             submit = CardSubmit.From(document.RootElement);
         }
         catch (JsonException)

@@ -29,15 +29,6 @@ public static class WebHosting
                     QueueLimit = 0,
                 });
             });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var response = context.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                SecurityHeaders.Apply(response);
-                await response.WriteAsJsonAsync(new { error = "Too many requests: please wait a moment and try again." }, cancellationToken);
-            };
         });
         return builder;
     }
@@ -47,7 +38,6 @@ public static class WebHosting
     {
         // Fails at start-up, not on the first visitor, when the page was not built into the app.
         app.Services.GetRequiredService<WebAssets>();
-        app.UseRateLimiter();
         app.MapWebPage();
         app.MapCardApi();
         app.MapKnowledgeApi();

@@ -20,6 +20,7 @@ public sealed class AnswerEngine : IAnswerEngine
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;
     private const double StrongAttributeScore = 2;
+    private const double ClearAttributeScore = 1.5;
     private static readonly HashSet<string> TypedQuestionWords = ["who", "when", "where"];
     public const int DefaultRememberedAnswers = 10_000;
     // Bounds of the caches below; a full cache is simply emptied.
@@ -301,19 +302,22 @@ public sealed class AnswerEngine : IAnswerEngine
                     penalty += option.Attribute is null || !option.Mentioned ? 2 : 1;
                 continue;
             }
-            // A word the knowledge never uses ("salary", "phone", "weather") cannot be answered from it.
+            // A word the knowledge never uses ("salary", "phone", "weather") cannot be answered from
+            // it, unless the question asks clearly for the fact shown ("projects running in ...").
             if (token.Role == TokenRole.Unknown)
             {
-                penalty += 2;
+                penalty += option.AttributeScore >= ClearAttributeScore ? 1 : 2;
                 continue;
             }
             penalty += 1;
             if (_keywords.Values.Any(k => token.Stems.Any(k.Content.ContainsKey)))
                 asksForAttribute = true;
         }
-        // "Who", "when" and "where" ask for a kind of fact: one that does not answer them misses the point.
-        if (option.Attribute is not null)
-            penalty += q.Tokens.Count(t => t.Role == TokenRole.QuestionWord && t.Stems.Overlaps(TypedQuestionWords) && !t.Stems.Overlaps(_keywords[option.Attribute].Questions));
+        // A question opening with "who", "when" or "where" asks for a kind of fact: one that does
+        // not answer it misses the point. (Later in the sentence, "people who..." asks nothing.)
+        if (option.Attribute is not null && q.Opening is { Role: TokenRole.QuestionWord } opening &&
+            opening.Stems.Overlaps(TypedQuestionWords) && !opening.Stems.Overlaps(_keywords[option.Attribute].Questions))
+            penalty += 1;
         // A fact of a named entity, or one the question asks for strongly, may leave one ordinary
         // word ("run", "work") unexplained; so may the card of an entity named in full
         // ("is smuggling of migrants an issue?"); a weakly guessed answer none.

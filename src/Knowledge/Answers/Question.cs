@@ -39,6 +39,9 @@ public sealed class Question
     public string Text { get; }
     public IReadOnlyList<QuestionToken> Tokens { get; }
 
+    /// <summary>The first word that is not a function word or filler: where a question word asks.</summary>
+    public QuestionToken? Opening => Tokens.FirstOrDefault(t => t.Role is not (TokenRole.Stop or TokenRole.Filler));
+
     /// <summary>"How many", "cuántos", "número de" — not the "many" of "so many".</summary>
     public bool AsksCount => Tokens.Select((t, i) => (t, i)).Any(x =>
         x.t.Role == TokenRole.QuestionWord && x.t.Stems.Contains("many") &&

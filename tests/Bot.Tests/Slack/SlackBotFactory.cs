@@ -21,6 +21,9 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
         builder.UseContentRoot(root);
         builder.UseSetting("Knowledge:Path", Path.Combine(root, "knowledge"));
         builder.UseSetting("Knowledge:IndexPath", _indexPath);
+        builder.UseSetting("Store:SqlitePath", Path.Combine(_indexPath + "-store", "assistant.db"));
+        // Conversations scripted by one test user; the limits have tests of their own.
+        builder.UseSetting("RateLimits:Channels:PermitLimit", "100000");
         if (slack is not null)
         {
             builder.UseSetting("Slack:SigningSecret", SignedSlackRequests.Secret);
@@ -54,8 +57,9 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (Directory.Exists(_indexPath))
-            Directory.Delete(_indexPath, recursive: true);
+        foreach (var folder in new[] { _indexPath, _indexPath + "-store" })
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
     }
 }
 

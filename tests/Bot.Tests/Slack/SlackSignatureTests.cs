@@ -184,7 +184,7 @@ public sealed class SlackRequestRejectionTests : IAsyncLifetime
     [Fact]
     public async Task An_oversized_body_is_refused_before_anything_else()
     {
-        var response = await _client.SendAsync(Signed("/slack/events", new string('x', SlackRequestVerifier.MaxBodyBytes + 1)));
+        var response = await _client.SendAsync(Signed("/slack/events", new string('x', IomAssistant.Bot.Protection.RequestBody.BotEndpointLimit + 1)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IomAssistant.Bot.Observability;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,7 +14,7 @@ public sealed record ChannelSigningKey(string KeyId, SecurityKey Key, IReadOnlyS
 /// <see cref="UnknownKeyRefreshGap"/> so that forged kids cannot make us hammer the endpoint.
 /// A failed refresh keeps serving the last good keys.
 /// </summary>
-public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptions<BotOptions> options, TimeProvider time, ILogger<ChannelKeyCache> logger)
+public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptions<BotOptions> options, TimeProvider time, AssistantMetrics metrics, ILogger<ChannelKeyCache> logger)
 {
     public const string HttpClientName = "BotFramework.OpenIdMetadata";
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(24);
@@ -58,6 +59,7 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Whatever the metadata endpoint did, keep serving the last good keys.
+                metrics.OutboundFailure("teams.openid", AssistantMetrics.ReasonOf(ex));
                 logger.LogWarning("Could not refresh the Bot Framework signing keys from Bot:OpenIdMetadataUrl: {Reason}", ex.Message);
             }
             return _snapshot;

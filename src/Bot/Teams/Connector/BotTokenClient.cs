@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using IomAssistant.Bot.Observability;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Teams.Connector;
@@ -8,7 +9,7 @@ namespace IomAssistant.Bot.Teams.Connector;
 /// Gets the bot's own token for the Connector (client credentials, scope
 /// https://api.botframework.com/.default) and reuses it until shortly before it expires.
 /// </summary>
-public sealed class BotTokenClient(IHttpClientFactory httpClientFactory, IOptions<BotOptions> options, TimeProvider time)
+public sealed class BotTokenClient(IHttpClientFactory httpClientFactory, IOptions<BotOptions> options, TimeProvider time, AssistantMetrics metrics)
 {
     public const string HttpClientName = "BotFramework.Token";
     public const string ConnectorScope = "https://api.botframework.com/.default";
@@ -30,31 +31,44 @@ public sealed class BotTokenClient(IHttpClientFactory httpClientFactory, IOption
         {
             if (_cached is { } fresh && time.GetUtcNow() < fresh.RenewAt)
                 return fresh.Token;
-            var settings = options.Value;
-            using var response = await httpClientFactory.CreateClient(HttpClientName).PostAsync(
-                settings.ResolvedTokenEndpoint,
-                new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "client_credentials",
-                    ["client_id"] = settings.MicrosoftAppId,
-                    ["client_secret"] = settings.MicrosoftAppPassword,
-                    ["scope"] = ConnectorScope,
-                }),
-                cancellationToken);
-            if (!response.IsSuccessStatusCode)
-                throw new HttpRequestException($"Bot:TokenEndpoint refused the client-credentials request (HTTP {(int)response.StatusCode}); check Bot:MicrosoftAppId, Bot:MicrosoftAppPassword and Bot:MicrosoftAppTenantId.", null, response.StatusCode);
-            var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
-            if (string.IsNullOrEmpty(body?.AccessToken))
-                throw new HttpRequestException("Bot:TokenEndpoint answered without an access_token.");
-            var lifetime = TimeSpan.FromSeconds(Math.Max(0, body.ExpiresIn));
-            // Short-lived tokens are renewed at half-life rather than never being reused.
-            var renewAfter = lifetime > 2 * RenewBeforeExpiry ? lifetime - RenewBeforeExpiry : lifetime / 2;
-            _cached = (body.AccessToken, time.GetUtcNow() + renewAfter);
-            return body.AccessToken;
+            try
+            {
+                return await RequestTokenAsync(cancellationToken);
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+            {
+                metrics.OutboundFailure("teams.token", AssistantMetrics.ReasonOf(error));
+                throw;
+            }
         }
         finally
         {
             _lock.Release();
         }
+    }
+
+    private async Task<string> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var response = await httpClientFactory.CreateClient(HttpClientName).PostAsync(
+            settings.ResolvedTokenEndpoint,
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = settings.MicrosoftAppId,
+                ["client_secret"] = settings.MicrosoftAppPassword,
+                ["scope"] = ConnectorScope,
+            }),
+            cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"Bot:TokenEndpoint refused the client-credentials request (HTTP {(int)response.StatusCode}); check Bot:MicrosoftAppId, Bot:MicrosoftAppPassword and Bot:MicrosoftAppTenantId.", null, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+        if (string.IsNullOrEmpty(body?.AccessToken))
+            throw new HttpRequestException("Bot:TokenEndpoint answered without an access_token.");
+        var lifetime = TimeSpan.FromSeconds(Math.Max(0, body.ExpiresIn));
+        // Short-lived tokens are renewed at half-life rather than never being reused.
+        var renewAfter = lifetime > 2 * RenewBeforeExpiry ? lifetime - RenewBeforeExpiry : lifetime / 2;
+        _cached = (body.AccessToken, time.GetUtcNow() + renewAfter);
+        return body.AccessToken;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using IomAssistant.Bot.Observability;
 using Microsoft.Extensions.Options;
 using IomAssistant.Bot.Teams.Protocol;
 
@@ -9,12 +10,25 @@ namespace IomAssistant.Bot.Teams.Connector;
 /// Posts the bot's activities to the Connector REST API of the conversation's serviceUrl.
 /// Retries (429, 5xx, honouring Retry-After) are the HTTP client's resilience pipeline.
 /// </summary>
-public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, BotTokenClient tokens, TrustedServiceUrls trustedServiceUrls, IOptions<BotOptions> options)
+public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, BotTokenClient tokens, TrustedServiceUrls trustedServiceUrls, IOptions<BotOptions> options, AssistantMetrics metrics)
 {
     public const string HttpClientName = "BotFramework.Connector";
 
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities[/{replyToId}].</summary>
     public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostAsync(activity, cancellationToken);
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            metrics.OutboundFailure("teams.connector", AssistantMetrics.ReasonOf(error));
+            throw;
+        }
+    }
+
+    private async Task PostAsync(Activity activity, CancellationToken cancellationToken)
     {
         var serviceUrl = activity.ServiceUrl ?? throw new InvalidOperationException("the activity has no serviceUrl");
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("the activity has no conversation id");

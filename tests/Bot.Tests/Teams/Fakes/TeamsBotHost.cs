@@ -40,6 +40,9 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
             {
                 ["Knowledge:Path"] = Path.Combine(RepositoryFolder.Root, "knowledge"),
                 ["Knowledge:IndexPath"] = _indexPath,
+                ["Store:SqlitePath"] = Path.Combine(_indexPath + "-store", "assistant.db"),
+                // Conversations scripted by one test user; the limits have tests of their own.
+                ["RateLimits:Channels:PermitLimit"] = "100000",
             })
             .AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
         if (!realEngine)
@@ -53,8 +56,9 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (Directory.Exists(_indexPath))
-            Directory.Delete(_indexPath, recursive: true);
+        foreach (var folder in new[] { _indexPath, _indexPath + "-store" })
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
     }
 
     public async Task<HttpResponseMessage> PostActivityAsync(object activity, string? token)

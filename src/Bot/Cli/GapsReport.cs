@@ -1,0 +1,56 @@
+using System.Globalization;
+using IomAssistant.Bot.Gaps;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IomAssistant.Bot.Cli;
+
+/// <summary>
+/// `report [--top N] [--days N]`: what content owners should add to the knowledge: the most
+/// frequent unanswered questions and the answers people marked not helpful.
+/// </summary>
+public static class GapsReport
+{
+    public const string Usage = "usage: report [--top N] [--days N]   (defaults: --top 20 --days 30)";
+
+    public static int Run(string[] args, StoreOptions store, TextWriter output, TextWriter errors)
+    {
+        if (!TryOption(args, "--top", 20, out var top) || !TryOption(args, "--days", 30, out var days))
+        {
+            errors.WriteLine(Usage);
+            return 2;
+        }
+        var path = Path.GetFullPath(store.SqlitePath);
+        if (!File.Exists(path))
+        {
+            output.WriteLine($"Nothing recorded yet: {path} (Store:SqlitePath) does not exist.");
+            return 0;
+        }
+        var gaps = new KnowledgeGapStore(path, store.RecordQuestionText, NullLogger.Instance);
+        var since = DateTimeOffset.UtcNow.AddDays(-days);
+
+        output.WriteLine($"Unanswered questions, most frequent first (last {days} days, {path}):");
+        var unanswered = gaps.TopUnanswered(top, since);
+        if (unanswered.Count == 0)
+            output.WriteLine("  none");
+        foreach (var gap in unanswered)
+            output.WriteLine($"  {gap.Count,5}  {gap.Text ?? "(text not recorded: Store:RecordQuestionText is false)"}  [last {Day(gap.Last)}]");
+
+        output.WriteLine();
+        output.WriteLine("Answers marked not helpful, most often first:");
+        var notHelpful = gaps.TopNotHelpful(top, since);
+        if (notHelpful.Count == 0)
+            output.WriteLine("  none");
+        foreach (var answer in notHelpful)
+            output.WriteLine($"  {answer.Count,5}  {answer.Text}  [last {Day(answer.Last)}]{(answer.Example is { } q ? $"  e.g. \"{q}\"" : "")}");
+        return 0;
+    }
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static bool TryOption(string[] args, string name, int fallback, out int value)
+    {
+        value = fallback;
+        var at = Array.IndexOf(args, name);
+        return at < 0 || (at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out value) && value > 0);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IomAssistant.Bot.Protection;
+
+/// <summary>The exact bytes of a request body, or the status to refuse it with (413 when too large).</summary>
+public sealed record BodyRead(byte[]? Body, int Status)
+{
+    public bool TooLarge => Status == StatusCodes.Status413PayloadTooLarge;
+}
+
+/// <summary>
+/// One body limit per endpoint, declared where the endpoint is mapped. The limit is endpoint
+/// metadata, so Kestrel enforces it while receiving, and <see cref="ReadAsync"/> enforces it
+/// again on servers that do not (the test server), before a body is buffered whole.
+/// </summary>
+public static class RequestBody
+{
+    /// <summary>Teams and Slack payloads are a few kilobytes; this only stops abuse.</summary>
+    public const int BotEndpointLimit = 256 * 1024;
+
+    /// <summary>A question is at most 2,000 characters; the rest is context and locale.</summary>
+    public const int AskLimit = 64 * 1024;
+
+    /// <summary>Applies to an endpoint mapped without a limit of its own.</summary>
+    private const int DefaultLimit = 64 * 1024;
+
+    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, int maxBytes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequestSizeLimitAttribute(maxBytes));
+
+    public static long LimitOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultLimit;
+
+    public static async Task<BodyRead> ReadAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var maxBytes = LimitOf(context);
+        if (request.ContentLength > maxBytes)
+            return new(null, StatusCodes.Status413PayloadTooLarge);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                    return new(null, StatusCodes.Status413PayloadTooLarge);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own limit, a truncated chunked body, a client that stopped sending.
+            return new(null, e.StatusCode);
+        }
+        return new(buffer.ToArray(), StatusCodes.Status200OK);
+    }
+}

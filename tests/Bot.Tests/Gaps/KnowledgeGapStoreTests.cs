@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using IomAssistant.Bot.Cli;
+using IomAssistant.Bot.Conversation;
+using IomAssistant.Bot.Gaps;
+using IomAssistant.Bot.Tests.Cli;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IomAssistant.Bot.Tests.Gaps;
+
+/// <summary>The knowledge-gap store on real SQLite files in temporary folders, and the report verb.</summary>
+[Collection(nameof(WorkingFolder))]
+public sealed class KnowledgeGapStoreTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "iom-gaps-" + Guid.NewGuid().ToString("N"));
+    private string DbPath => Path.Combine(_folder, "nested", "assistant.db");
+
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    private KnowledgeGapStore Store(bool recordText = true, ILogger? logger = null) => new(DbPath, recordText, logger ?? NullLogger.Instance);
+
+    [Fact]
+    public void Creates_the_database_on_first_use_in_wal_mode()
+    {
+        Assert.False(File.Exists(DbPath));
+        Store().RecordUnanswered(new UnansweredQuestion("api", "What is the weather?", "en", Now));
+
+        Assert.True(File.Exists(DbPath));
+        using var connection = new SqliteConnection($"Data Source={DbPath}");
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", pragma.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Counts_unanswered_questions_by_their_normalized_text()
+    {
+        var store = Store();
+        store.RecordUnanswered(new UnansweredQuestion("teams", "Staff in VIENNA?", "en", Now));
+        store.RecordUnanswered(new UnansweredQuestion("slack", "staff in vienna", "en", Now));
+        store.RecordUnanswered(new UnansweredQuestion("api", "  Staff, in Viénna!! ", "en", Now));
+        store.RecordUnanswered(new UnansweredQuestion("api", "'; DROP TABLE unanswered;--", "en", Now));
+
+        var top = store.TopUnanswered(10, Now.AddDays(-1));
+        Assert.Equal(("staff in vienna", 3), (top[0].Text, top[0].Count));
+        Assert.Equal(("drop table unanswered", 1), (top[1].Text, top[1].Count));
+        Assert.Equal("'; DROP TABLE unanswered;--", top[1].Example);
+    }
+
+    [Fact]
+    public void Keeps_no_question_text_when_the_privacy_setting_says_so()
+    {
+        var store = Store(recordText: false);
+        store.RecordUnanswered(new UnansweredQuestion("api", "My colleague Ana's salary?", "en", Now));
+        store.Record(new FeedbackEntry("teams", "Regional Office", "Ana's salary?", false, Now));
+
+        var gap = Assert.Single(store.TopUnanswered(10, Now.AddDays(-1)));
+        Assert.Equal((null, 1, null), (gap.Text, gap.Count, gap.Example));
+        Assert.Null(Assert.Single(store.Recent(10)).Question);
+        Assert.DoesNotContain("Ana", File.ReadAllText(DbPath + "-wal") + File.ReadAllText(DbPath));
+    }
+
+    [Fact]
+    public void Bounds_the_stored_text()
+    {
+        var store = Store();
+        store.RecordUnanswered(new UnansweredQuestion("api", new string('a', 499) + "😀" + new string('b', 1500), "en", Now));
+        store.Record(new FeedbackEntry("slack", new string('t', 5000), "q", false, Now));
+
+        Assert.Equal(499, Assert.Single(store.TopUnanswered(10, Now.AddDays(-1))).Example!.Length);
+        Assert.Equal(200, Assert.Single(store.Recent(10)).AnswerTitle.Length);
+    }
+
+    [Fact]
+    public void A_database_that_cannot_be_written_is_logged_and_never_thrown()
+    {
+        Directory.CreateDirectory(DbPath); // a folder where the file should be
+        var logs = new Observability.LogCapture();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var store = Store(logger: factory.CreateLogger("store"));
+
+        store.RecordUnanswered(new UnansweredQuestion("api", "weather?", "en", Now));
+        store.Record(new FeedbackEntry("teams", "Office", "q", false, Now));
+
+        Assert.Empty(store.Recent(10));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("Store:SqlitePath"));
+    }
+
+    [Fact]
+    public async Task The_bot_records_what_it_could_not_answer_and_the_report_prints_it()
+    {
+        await using (var bot = new StoreFactory(DbPath))
+        {
+            var client = bot.CreateClient();
+            foreach (var question in new[] { "What is the weather in Lima today?", "what is the weather in lima today", "How many staff work at the Regional Office for South America?" })
+                (await client.PostAsJsonAsync("/api/ask", new { question })).EnsureSuccessStatusCode();
+            Store().Record(new FeedbackEntry("teams", "IOM Regional Office for South America", "How many staff?", false, Now));
+        }
+
+        Environment.SetEnvironmentVariable("Store__SqlitePath", DbPath);
+        try
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, await CliCommands.RunAsync(["report", "--top", "5"], output, new StringWriter()));
+            var report = output.ToString();
+            Assert.Matches(@"2\s+what is the weather in lima today", report);
+            Assert.DoesNotContain("staff work", report.Split("not helpful")[0]);
+            Assert.Matches(@"1\s+IOM Regional Office for South America .*e\.g\. ""How many staff\?""", report);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Store__SqlitePath", null);
+        }
+    }
+
+    [Fact]
+    public async Task The_report_says_when_nothing_was_recorded_and_rejects_bad_options()
+    {
+        Environment.SetEnvironmentVariable("Store__SqlitePath", DbPath);
+        try
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, await CliCommands.RunAsync(["report"], output, new StringWriter()));
+            Assert.Contains("Nothing recorded yet", output.ToString());
+            Assert.Equal(2, await CliCommands.RunAsync(["report", "--top", "x"], new StringWriter(), new StringWriter()));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Store__SqlitePath", null);
+        }
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+
+    private sealed class StoreFactory(string dbPath) : BotFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Store:SqlitePath"] = dbPath };
+    }
+}
