@@ -24,28 +24,39 @@ public sealed class KnowledgeGapStore(string path, bool recordQuestionText, ILog
 
     private string ConnectionString { get; } = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
 
-    public void RecordUnanswered(UnansweredQuestion question) => Write("record an unanswered question", connection =>
-    {
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO unanswered (at, channel, language, question, normalized) VALUES ($at, $channel, $language, $question, $normalized)";
-        insert.Parameters.AddWithValue("$at", question.At.UtcDateTime.ToString("O"));
-        insert.Parameters.AddWithValue("$channel", Bounded(question.Channel, 16));
-        insert.Parameters.AddWithValue("$language", Bounded(question.Language, 8));
-        insert.Parameters.AddWithValue("$question", recordQuestionText ? Bounded(question.Question, MaxQuestionLength) : DBNull.Value);
-        insert.Parameters.AddWithValue("$normalized", recordQuestionText ? Bounded(Normalize(question.Question), MaxShortText) : DBNull.Value);
-        insert.ExecuteNonQuery();
-    });
+    public void RecordUnanswered(UnansweredQuestion question) => RecordBatch([question], []);
 
-    public void Record(FeedbackEntry entry) => Write("record feedback", connection =>
+    public void Record(FeedbackEntry entry) => RecordBatch([], [entry]);
+
+    /// <summary>Writes many records in one transaction: the background writer's way to keep up with a busy bot.</summary>
+    public void RecordBatch(IReadOnlyList<UnansweredQuestion> questions, IReadOnlyList<FeedbackEntry> feedback) => Write("record unanswered questions and feedback", connection =>
     {
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO feedback (at, channel, answer_title, question, helpful) VALUES ($at, $channel, $title, $question, $helpful)";
-        insert.Parameters.AddWithValue("$at", entry.At.UtcDateTime.ToString("O"));
-        insert.Parameters.AddWithValue("$channel", Bounded(entry.Channel, 16));
-        insert.Parameters.AddWithValue("$title", Bounded(entry.AnswerTitle, MaxShortText));
-        insert.Parameters.AddWithValue("$question", recordQuestionText && entry.Question is { } q ? Bounded(q, MaxQuestionLength) : DBNull.Value);
-        insert.Parameters.AddWithValue("$helpful", entry.Helpful ? 1 : 0);
-        insert.ExecuteNonQuery();
+        using var transaction = connection.BeginTransaction();
+        foreach (var question in questions)
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO unanswered (at, channel, language, question, normalized) VALUES ($at, $channel, $language, $question, $normalized)";
+            insert.Parameters.AddWithValue("$at", question.At.UtcDateTime.ToString("O"));
+            insert.Parameters.AddWithValue("$channel", Bounded(question.Channel, 16));
+            insert.Parameters.AddWithValue("$language", Bounded(question.Language, 8));
+            insert.Parameters.AddWithValue("$question", recordQuestionText ? Bounded(question.Question, MaxQuestionLength) : DBNull.Value);
+            insert.Parameters.AddWithValue("$normalized", recordQuestionText ? Bounded(Normalize(question.Question), MaxShortText) : DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
+        foreach (var entry in feedback)
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO feedback (at, channel, answer_title, question, helpful) VALUES ($at, $channel, $title, $question, $helpful)";
+            insert.Parameters.AddWithValue("$at", entry.At.UtcDateTime.ToString("O"));
+            insert.Parameters.AddWithValue("$channel", Bounded(entry.Channel, 16));
+            insert.Parameters.AddWithValue("$title", Bounded(entry.AnswerTitle, MaxShortText));
+            insert.Parameters.AddWithValue("$question", recordQuestionText && entry.Question is { } q ? Bounded(q, MaxQuestionLength) : DBNull.Value);
+            insert.Parameters.AddWithValue("$helpful", entry.Helpful ? 1 : 0);
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
     });
 
     public IReadOnlyList<FeedbackEntry> Recent(int max) => Read("read recent feedback", connection =>

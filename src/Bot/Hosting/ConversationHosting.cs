@@ -24,8 +24,10 @@ public static class ConversationHosting
             var path = KnowledgeHosting.ResolvePath(provider.GetRequiredService<IHostEnvironment>(), store.SqlitePath);
             return new KnowledgeGapStore(path, store.RecordQuestionText, provider.GetRequiredService<ILogger<KnowledgeGapStore>>());
         });
-        services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<KnowledgeGapStore>());
-        services.AddSingleton<IKnowledgeGapRecorder>(provider => provider.GetRequiredService<KnowledgeGapStore>());
+        services.AddSingleton<QueuedGapRecorder>();
+        services.AddHostedService(provider => provider.GetRequiredService<QueuedGapRecorder>());
+        services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<QueuedGapRecorder>());
+        services.AddSingleton<IKnowledgeGapRecorder>(provider => provider.GetRequiredService<QueuedGapRecorder>());
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ConversationService>();
         return builder;

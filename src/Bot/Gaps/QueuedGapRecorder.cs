@@ -1,0 +1,73 @@
+using System.Threading.Channels;
+using IomAssistant.Bot.Conversation;
+
+namespace IomAssistant.Bot.Gaps;
+
+/// <summary>
+/// Records unanswered questions and feedback off the request path: the channel's answer never
+/// waits for the disk. Records queue in memory (bounded) and a background writer stores them
+/// in batches, one transaction each, draining the queue when the app stops.
+/// </summary>
+public sealed class QueuedGapRecorder(KnowledgeGapStore store, ILogger<QueuedGapRecorder> logger)
+    : BackgroundService, IFeedbackStore, IKnowledgeGapRecorder
+{
+    private const int Capacity = 10_000;
+    private const int BatchSize = 500;
+    private static readonly TimeSpan ReadWaitsForQueue = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { SingleReader = true });
+    private int _pending;
+
+    public void RecordUnanswered(UnansweredQuestion question) => Enqueue(question);
+
+    public void Record(FeedbackEntry entry) => Enqueue(entry);
+
+    /// <summary>Reads what is stored once the records queued before the call are written.</summary>
+    public IReadOnlyList<FeedbackEntry> Recent(int max)
+    {
+        var deadline = DateTime.UtcNow + ReadWaitsForQueue;
+        while (Volatile.Read(ref _pending) > 0 && DateTime.UtcNow < deadline)
+            Thread.Sleep(10);
+        return store.Recent(max);
+    }
+
+    private void Enqueue(object record)
+    {
+        Interlocked.Increment(ref _pending);
+        if (_queue.Writer.TryWrite(record))
+            return;
+        Interlocked.Decrement(ref _pending);
+        // Only a store far behind a flood of questions drops records; the answers are unaffected.
+        logger.LogWarning("The knowledge-gap queue is full ({Capacity} records); a {Record} was not recorded", Capacity, record.GetType().Name);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+                WriteBatch();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: what is still queued is written below.
+        }
+        while (_queue.Reader.TryPeek(out _))
+            WriteBatch();
+    }
+
+    private void WriteBatch()
+    {
+        var questions = new List<UnansweredQuestion>();
+        var feedback = new List<FeedbackEntry>();
+        while (questions.Count + feedback.Count < BatchSize && _queue.Reader.TryRead(out var record))
+        {
+            if (record is UnansweredQuestion question)
+                questions.Add(question);
+            else if (record is FeedbackEntry entry)
+                feedback.Add(entry);
+        }
+        store.RecordBatch(questions, feedback);
+        Interlocked.Add(ref _pending, -(questions.Count + feedback.Count));
+    }
+}
