@@ -50,8 +50,14 @@ public sealed class QueuedGapRecorder(KnowledgeGapStore store, ILogger<QueuedGap
         }
         catch (OperationCanceledException)
         {
-            // Stopping: what is still queued is written below.
+            // Stopping: StopAsync writes what is still queued.
         }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Once the loop has ended (or, stopped early, never ran), the queue is this thread's alone.
+        await base.StopAsync(cancellationToken);
         while (_queue.Reader.TryPeek(out _))
             WriteBatch();
     }

@@ -30,6 +30,7 @@ public sealed class KnowledgeIndex : IDisposable
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string ReadyMarker = "ready";
     private const int MaxQueryTerms = 64;
+    private const int TieMargin = 8;
     private const string DocumentHashKey = "document:";
     private const string ContentHashKey = "content";
     // Bounds of the per-reader caches below; a full cache is simply emptied.
@@ -117,12 +118,14 @@ public sealed class KnowledgeIndex : IDisposable
         // segments are not copied again into compound files.
         var config = new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64, UseCompoundFile = false };
         using var writer = new IndexWriter(directory, config);
+        // IndexWriter takes documents from several threads at once; search results do not
+        // depend on the order they arrive in (see Search).
         var count = 0;
-        foreach (var document in knowledge.Documents)
+        Parallel.ForEach(knowledge.Documents, document =>
         {
-            count += AddPassages(writer, document);
+            Interlocked.Add(ref count, AddPassages(writer, document));
             progress?.Report($"indexed {document.Name}: {document.Passages.Count} passages");
-        }
+        });
         foreach (var entity in knowledge.Entities)
         {
             var names = string.Join(" \n ", entity.Names.Values.Concat(entity.Aliases));
@@ -262,11 +265,21 @@ public sealed class KnowledgeIndex : IDisposable
             foreach (var term in names)
                 query.Add(new TermQuery(term) { Boost = 0.5f }, Occur.SHOULD);
 
-            var top = searcher.Search(query, max);
+            // Documents are indexed in parallel, so Lucene's own tie order (by document number)
+            // varies between builds: order equal scores by document and position instead, over a
+            // few more hits than asked so the cut does not depend on it either.
+            var top = searcher.Search(query, max + TieMargin);
             var hits = new List<IndexHit>(top.ScoreDocs.Length);
             foreach (var sd in top.ScoreDocs)
                 hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });
-            return hits;
+            return hits
+                .OrderByDescending(h => h.Score)
+                .ThenBy(h => h.Document, StringComparer.Ordinal)
+                .ThenBy(h => h.Position)
+                .ThenBy(h => h.Entity, StringComparer.Ordinal)
+                .ThenBy(h => h.Attribute, StringComparer.Ordinal)
+                .Take(max)
+                .ToList();
         }
         finally
         {
