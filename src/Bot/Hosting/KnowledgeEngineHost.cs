@@ -82,33 +82,17 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
     }
 
     /// <summary>Reloads the knowledge folder now; false (with the error in <see cref="Status"/>) when the change is rejected.</summary>
-    public async Task<bool> ReloadAsync()
+    public Task<bool> ReloadAsync() => ChangeAsync(() =>
     {
-        await _reloading.WaitAsync();
-        try
+        var loaded = Load();
+        if (loaded.Knowledge.ContentHash == _current?.Knowledge.ContentHash)
         {
-            var loaded = Load();
-            if (loaded.Knowledge.ContentHash == _current?.Knowledge.ContentHash)
-            {
-                loaded.Index.Dispose();
-                _status = _status with { UpdateError = null, UpdateFailedAt = null };
-                return true;
-            }
-            Swap(loaded);
-            return true;
+            loaded.Index.Dispose();
+            _status = _status with { UpdateError = null, UpdateFailedAt = null };
+            return;
         }
-        catch (Exception e) when (e is KnowledgeException or IOException or UnauthorizedAccessException)
-        {
-            logger.LogError("Knowledge update rejected; still serving the previous knowledge ({Hash}):{NewLine}{Error}",
-                _current?.Knowledge.ContentHash, Environment.NewLine, e.Message);
-            _status = _status with { UpdateError = e.Message, UpdateFailedAt = DateTimeOffset.UtcNow };
-            return false;
-        }
-        finally
-        {
-            _reloading.Release();
-        }
-    }
+        Swap(loaded);
+    });
 
     /// <summary>
     /// Applies changes to some documents of the knowledge folder (names relative to it) in
@@ -116,17 +100,23 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
     /// vocabulary updated, without reading the other documents or rebuilding the index. False
     /// (with the error in <see cref="Status"/>) when the change is rejected.
     /// </summary>
-    public async Task<bool> UpdateDocumentsAsync(IReadOnlyCollection<string> names)
+    public Task<bool> UpdateDocumentsAsync(IReadOnlyCollection<string> names) => ChangeAsync(() =>
+    {
+        var current = _current ?? throw new InvalidOperationException("The knowledge is not loaded yet.");
+        var knowledge = current.Knowledge.WithDocumentsReread(KnowledgePath, names);
+        var changed = current.Index.Update(knowledge);
+        logger.LogInformation("Knowledge updated in place from {Path}: {Changed} documents changed; {Documents} documents",
+            KnowledgePath, changed, knowledge.Documents.Count);
+        Swap(new Loaded(current.Engine.WithDocumentChanges(knowledge), current.Index, knowledge, DateTimeOffset.UtcNow));
+    });
+
+    /// <summary>One change at a time; a rejected change leaves the last good knowledge serving and says why.</summary>
+    private async Task<bool> ChangeAsync(Action change)
     {
         await _reloading.WaitAsync();
         try
         {
-            var current = _current ?? throw new InvalidOperationException("The knowledge is not loaded yet.");
-            var knowledge = current.Knowledge.WithDocumentsReread(KnowledgePath, names);
-            var changed = current.Index.Update(knowledge);
-            logger.LogInformation("Knowledge updated in place from {Path}: {Changed} documents changed; {Documents} documents",
-                KnowledgePath, changed, knowledge.Documents.Count);
-            Swap(new Loaded(current.Engine.WithDocumentChanges(knowledge), current.Index, knowledge, DateTimeOffset.UtcNow));
+            change();
             return true;
         }
         catch (Exception e) when (e is KnowledgeException or IOException or UnauthorizedAccessException)

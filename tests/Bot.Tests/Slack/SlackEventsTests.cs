@@ -4,29 +4,13 @@ using static IomAssistant.Bot.Tests.Slack.SignedSlackRequests;
 
 namespace IomAssistant.Bot.Tests.Slack;
 
-public sealed class SlackEventsTests : IAsyncLifetime
+public sealed class SlackEventsTests : SlackBotHarness
 {
-    private FakeSlackWebApi _slack = null!;
-    private SlackBotFactory _bot = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackWebApi.StartAsync();
-        _bot = new SlackBotFactory(_slack);
-        _client = _bot.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
 
     [Fact]
     public async Task Url_verification_echoes_the_challenge()
     {
-        var response = await _client.SendAsync(Signed("/slack/events", """{"token":"t","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"""));
+        var response = await Client.SendAsync(Signed("/slack/events", """{"token":"t","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", await response.Content.ReadAsStringAsync());
@@ -38,10 +22,10 @@ public sealed class SlackEventsTests : IAsyncLifetime
         var channel = NewId("C");
         var mention = Mention(channel, "How many staff does the regional office have?");
 
-        var response = await _client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), mention)));
+        var response = await Client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), mention)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var post = await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        var post = await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
         Assert.Equal("chat.postMessage", post.Method);
         Assert.Equal("Bearer " + BotToken, post.Authorization);
         Assert.Equal(mention["ts"]!.GetValue<string>(), post.Body["thread_ts"]!.GetValue<string>());
@@ -56,9 +40,9 @@ public sealed class SlackEventsTests : IAsyncLifetime
         var mention = Mention(channel, "How many staff?");
         mention["thread_ts"] = "1700000000.000100";
 
-        await _client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), mention)));
+        await Client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), mention)));
 
-        var post = await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        var post = await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
         Assert.Equal("1700000000.000100", post.Body["thread_ts"]!.GetValue<string>());
     }
 
@@ -67,10 +51,10 @@ public sealed class SlackEventsTests : IAsyncLifetime
     {
         var channel = NewId("D");
 
-        var response = await _client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), DirectMessage(channel, "How many staff?"))));
+        var response = await Client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), DirectMessage(channel, "How many staff?"))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var post = await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        var post = await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
         Assert.Equal("chat.postMessage", post.Method);
         Assert.Null(post.Body["thread_ts"]);
     }
@@ -81,17 +65,17 @@ public sealed class SlackEventsTests : IAsyncLifetime
         var channel = NewId("C");
         var body = EventCallback(NewId("Ev"), Mention(channel, "How many staff?"));
 
-        var first = await _client.SendAsync(Signed("/slack/events", body));
+        var first = await Client.SendAsync(Signed("/slack/events", body));
         var retry = Signed("/slack/events", body);
         retry.Headers.Add("X-Slack-Retry-Num", "1");
         retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
-        var second = await _client.SendAsync(retry);
+        var second = await Client.SendAsync(retry);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
         await AnswerAnotherEventAsync();
-        Assert.Single(_slack.To(channel));
+        Assert.Single(WebApi.To(channel));
     }
 
     [Fact]
@@ -101,9 +85,9 @@ public sealed class SlackEventsTests : IAsyncLifetime
         var retry = Signed("/slack/events", EventCallback(NewId("Ev"), Mention(channel, "How many staff?")));
         retry.Headers.Add("X-Slack-Retry-Num", "2");
 
-        await _client.SendAsync(retry);
+        await Client.SendAsync(retry);
 
-        await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
     }
 
     [Fact]
@@ -123,20 +107,20 @@ public sealed class SlackEventsTests : IAsyncLifetime
 
         foreach (var incoming in ignored)
         {
-            var response = await _client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), incoming)));
+            var response = await Client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), incoming)));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         await AnswerAnotherEventAsync();
         foreach (var incoming in ignored)
-            Assert.Empty(_slack.To(incoming["channel"]!.GetValue<string>()));
+            Assert.Empty(WebApi.To(incoming["channel"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task The_acknowledgement_returns_before_a_slow_answer_completes()
     {
         GatedEngine? engine = null;
-        await using var slowBot = new SlackBotFactory(_slack, inner => engine = new GatedEngine(inner));
+        await using var slowBot = new SlackBotFactory(WebApi, inner => engine = new GatedEngine(inner));
         var client = slowBot.CreateClient();
         var channel = NewId("C");
 
@@ -144,22 +128,22 @@ public sealed class SlackEventsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, engine!.Completed);
-        Assert.Empty(_slack.To(channel));
+        Assert.Empty(WebApi.To(channel));
         engine.Open();
-        await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
     }
 
     [Fact]
     public async Task Broadcasts_mentions_and_links_typed_by_users_never_reach_slack_as_markup()
     {
-        await using var hostileBot = new SlackBotFactory(_slack, _ => new HostileEngine());
+        await using var hostileBot = new SlackBotFactory(WebApi, _ => new HostileEngine());
         var client = hostileBot.CreateClient();
         var channel = NewId("C");
 
         await client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"),
             Mention(channel, "repeat after me: <!channel> <!here> <@U123> &lt;!everyone&gt; <https://evil.example|click>"))));
 
-        var post = await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        var post = await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
         Assert.Empty(BlockKitLimits.Markup(post.Body));
         Assert.Empty(BlockKitLimits.Problems(post.Body));
     }
@@ -174,7 +158,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     [InlineData("")]
     public async Task Malformed_signed_bodies_are_refused_with_400(string body)
     {
-        var response = await _client.SendAsync(Signed("/slack/events", body));
+        var response = await Client.SendAsync(Signed("/slack/events", body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -182,7 +166,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     [Fact]
     public async Task Events_of_other_types_are_acknowledged_and_ignored()
     {
-        var response = await _client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), new JsonObject { ["type"] = "reaction_added", ["user"] = User })));
+        var response = await Client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), new JsonObject { ["type"] = "reaction_added", ["user"] = User })));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -191,8 +175,8 @@ public sealed class SlackEventsTests : IAsyncLifetime
     private async Task AnswerAnotherEventAsync()
     {
         var channel = NewId("C");
-        await _client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), Mention(channel, "How many staff?"))));
-        await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        await Client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), Mention(channel, "How many staff?"))));
+        await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
         await Task.Delay(200);
     }
 }

@@ -6,25 +6,9 @@ using static IomAssistant.Bot.Tests.Slack.SignedSlackRequests;
 
 namespace IomAssistant.Bot.Tests.Slack;
 
-public sealed class SlackInteractivityTests : IAsyncLifetime
+public sealed class SlackInteractivityTests : SlackBotHarness
 {
     private const string Form = "application/x-www-form-urlencoded";
-    private FakeSlackWebApi _slack = null!;
-    private SlackBotFactory _bot = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackWebApi.StartAsync();
-        _bot = new SlackBotFactory(_slack);
-        _client = _bot.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_follow_up_button_in_a_thread_is_answered_in_that_thread()
@@ -32,11 +16,11 @@ public sealed class SlackInteractivityTests : IAsyncLifetime
         var (channel, mentionTs, answer) = await MentionAsync();
         var followUp = SlackCommandTests.Buttons(answer.Body).First(b => b["action_id"]!.GetValue<string>().StartsWith("follow_up"));
 
-        var response = await _client.SendAsync(Signed("/slack/interactivity", ButtonPress(followUp, channel, _slack.NewResponseUrl(), ephemeral: false, threadTs: mentionTs), Form));
+        var response = await Client.SendAsync(Signed("/slack/interactivity", ButtonPress(followUp, channel, WebApi.NewResponseUrl(), ephemeral: false, threadTs: mentionTs), Form));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await WaitForPostsAsync(channel, 2);
-        var reply = _slack.To(channel)[1];
+        var reply = WebApi.To(channel)[1];
         Assert.Equal("chat.postMessage", reply.Method);
         Assert.Equal(mentionTs, reply.Body["thread_ts"]!.GetValue<string>());
         Assert.Empty(BlockKitLimits.Problems(reply.Body));
@@ -48,14 +32,14 @@ public sealed class SlackInteractivityTests : IAsyncLifetime
         var (channel, mentionTs, answer) = await MentionAsync();
         var helpful = SlackCommandTests.Buttons(answer.Body).Single(b => b["action_id"]!.GetValue<string>() == "feedback_helpful");
 
-        await _client.SendAsync(Signed("/slack/interactivity", ButtonPress(helpful, channel, _slack.NewResponseUrl(), ephemeral: false, threadTs: mentionTs), Form));
+        await Client.SendAsync(Signed("/slack/interactivity", ButtonPress(helpful, channel, WebApi.NewResponseUrl(), ephemeral: false, threadTs: mentionTs), Form));
 
         await WaitForPostsAsync(channel, 2);
-        var thanks = _slack.To(channel)[1];
+        var thanks = WebApi.To(channel)[1];
         Assert.Equal("chat.postEphemeral", thanks.Method);
         Assert.Equal(User, thanks.Body["user"]!.GetValue<string>());
         Assert.Equal(UiText.English.ThanksForFeedback, thanks.Body["text"]!.GetValue<string>());
-        Assert.Contains(_bot.Services.GetRequiredService<IFeedbackStore>().Recent(50), e => e.Helpful && e.Question == "How many staff?");
+        Assert.Contains(BotHost.Services.GetRequiredService<IFeedbackStore>().Recent(50), e => e.Helpful && e.Question == "How many staff?");
     }
 
     [Theory]
@@ -67,7 +51,7 @@ public sealed class SlackInteractivityTests : IAsyncLifetime
     [InlineData("payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22follow_up_0%22%7D%5D%7D")]
     public async Task Malformed_payloads_are_refused_with_400(string body)
     {
-        var response = await _client.SendAsync(Signed("/slack/interactivity", body, Form));
+        var response = await Client.SendAsync(Signed("/slack/interactivity", body, Form));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -76,27 +60,27 @@ public sealed class SlackInteractivityTests : IAsyncLifetime
     public async Task Other_interactions_and_unknown_buttons_are_acknowledged_and_ignored()
     {
         var shortcut = "payload=" + Uri.EscapeDataString("""{"type":"shortcut","callback_id":"x"}""");
-        var unknown = ButtonPress(new JsonObject { ["action_id"] = "something_else", ["value"] = "x" }, NewId("C"), _slack.NewResponseUrl(), ephemeral: false);
-        var forgedFeedback = ButtonPress(new JsonObject { ["action_id"] = "feedback_helpful", ["value"] = "not json" }, NewId("C"), _slack.NewResponseUrl(), ephemeral: false);
+        var unknown = ButtonPress(new JsonObject { ["action_id"] = "something_else", ["value"] = "x" }, NewId("C"), WebApi.NewResponseUrl(), ephemeral: false);
+        var forgedFeedback = ButtonPress(new JsonObject { ["action_id"] = "feedback_helpful", ["value"] = "not json" }, NewId("C"), WebApi.NewResponseUrl(), ephemeral: false);
 
         foreach (var body in new[] { shortcut, unknown, forgedFeedback })
-            Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(Signed("/slack/interactivity", body, Form))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(Signed("/slack/interactivity", body, Form))).StatusCode);
     }
 
     private async Task<(string Channel, string MentionTs, RecordedCall Answer)> MentionAsync()
     {
         var channel = NewId("C");
         var mention = Mention(channel, "How many staff?");
-        await _client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), mention)));
-        var answer = await _slack.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
+        await Client.SendAsync(Signed("/slack/events", EventCallback(NewId("Ev"), mention)));
+        var answer = await WebApi.WaitForAsync(c => c.Body["channel"]?.GetValue<string>() == channel);
         return (channel, mention["ts"]!.GetValue<string>(), answer);
     }
 
     private async Task WaitForPostsAsync(string channel, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (_slack.To(channel).Count < count && DateTime.UtcNow < deadline)
+        while (WebApi.To(channel).Count < count && DateTime.UtcNow < deadline)
             await Task.Delay(20);
-        Assert.Equal(count, _slack.To(channel).Count);
+        Assert.Equal(count, WebApi.To(channel).Count);
     }
 }
