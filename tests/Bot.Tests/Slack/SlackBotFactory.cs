@@ -17,7 +17,7 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var root = RepositoryRoot();
+        var root = BotFactory.RepositoryRoot;
         builder.UseContentRoot(root);
         builder.UseSetting("Knowledge:Path", Path.Combine(root, "knowledge"));
         builder.UseSetting("Knowledge:IndexPath", _indexPath);
@@ -44,14 +44,6 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
             original.ImplementationInstance
             ?? original.ImplementationFactory?.Invoke(provider)
             ?? ActivatorUtilities.CreateInstance(provider, original.ImplementationType!))));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "IomAssistant.slnx")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("repository root not found above the test binaries");
     }
 
     protected override void Dispose(bool disposing)

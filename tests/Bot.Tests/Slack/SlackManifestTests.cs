@@ -2,7 +2,7 @@ namespace IomAssistant.Bot.Tests.Slack;
 
 public sealed class SlackManifestTests
 {
-    private static readonly string Manifest = File.ReadAllText(Path.Combine(SlackBotFactory.RepositoryRoot(), "deploy", "slack", "manifest.yaml"));
+    private static readonly string Manifest = File.ReadAllText(Path.Combine(BotFactory.RepositoryRoot, "deploy", "slack", "manifest.yaml"));
 
     [Theory]
     [InlineData("- app_mentions:read")]

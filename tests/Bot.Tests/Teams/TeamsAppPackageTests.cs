@@ -13,7 +13,7 @@ namespace IomAssistant.Bot.Tests.Teams;
 /// </summary>
 public sealed class TeamsAppPackageTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryFolder.Root, "deploy", "teams");
+    private static readonly string Folder = Path.Combine(BotFactory.RepositoryRoot, "deploy", "teams");
     private static string ManifestText => File.ReadAllText(Path.Combine(Folder, "manifest.json"));
 
     [Fact]

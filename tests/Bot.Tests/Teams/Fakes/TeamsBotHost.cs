@@ -38,7 +38,7 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
         builder.ConfigureAppConfiguration(config => config
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Knowledge:Path"] = Path.Combine(RepositoryFolder.Root, "knowledge"),
+                ["Knowledge:Path"] = Path.Combine(BotFactory.RepositoryRoot, "knowledge"),
                 ["Knowledge:IndexPath"] = _indexPath,
                 ["Store:SqlitePath"] = Path.Combine(_indexPath + "-store", "assistant.db"),
                 // Conversations scripted by one test user; the limits have tests of their own.
