@@ -73,10 +73,5 @@ public sealed class ConversationService(
     public IReadOnlyList<TopicSummary> Topics(string language = "en") => engine.Topics(language);
 
     /// <summary>Questions shown on welcome and help cards.</summary>
-    public static IReadOnlyList<string> ExampleQuestions(string? language) => language switch
-    {
-        "es" => ["¿Cuántos funcionarios tiene la oficina regional?", "¿Quién coordina la misión en Surinam?", "¿Qué hace la OIM frente al cambio climático?"],
-        "pt" => ["Quantos projetos tem o escritório regional?", "Quais são as áreas temáticas da estratégia regional?", "Quando a OIM foi fundada?"],
-        _ => ["How many staff work at the Regional Office for South America?", "Who coordinates the IOM mission in Guyana?", "What are the six thematic areas of the regional strategy?"],
-    };
+    public static IReadOnlyList<string> ExampleQuestions(string? language) => Phrases.Examples(language ?? "en").Take(3).ToList();
 }
