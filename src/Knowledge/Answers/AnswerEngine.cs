@@ -32,6 +32,7 @@ public sealed class AnswerEngine : IAnswerEngine
     private readonly EntityLinker _linker;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly IReadOnlyList<EntityDefinition> _homes;
+    private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
     private readonly Dictionary<string, int> _holders;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
     private readonly ConcurrentDictionary<(string Document, int Position, string? Entity, string? Attribute), HashSet<string>> _hitStems = new();
@@ -63,6 +64,15 @@ public sealed class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
+        // The section each entity's summary is quoted from: entities whose summary opens a
+        // section of their own (the strategy areas) describe that section.
+        _sectionEntities = knowledge.Entities
+            .Where(e => e.Kind == "strategy" && !string.IsNullOrWhiteSpace(e.Summary))
+            .Select(e => (Entity: e, Passage: PassageContainingIn(knowledge, e.Document, e.Summary)))
+            .Where(x => x.Passage is not null)
+            .GroupBy(x => (x.Passage!.Document, x.Passage.Section))
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().Entity);
         _homes = knowledge.Entities.Where(e => e.Home).ToList();
         _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
         var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>
@@ -235,12 +245,14 @@ public sealed class AnswerEngine : IAnswerEngine
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.
             // A named entity the fact does not show counts against it more than an ordinary word.
+            // Words the attribute explains cost nothing when the fact says them otherwise
+            // ("criada" for a fact quoting "established").
             var evidence = 0.0;
             for (var i = 0; i < q.Tokens.Count; i++)
             {
                 if (!q.Tokens[i].Counts || used.Contains(i))
                     continue;
-                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : named.Contains(i) ? -1.5 : -0.75;
+                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : matched.Contains(i) ? 0 : named.Contains(i) ? -1.5 : -0.75;
             }
             var countBonus = asksCount && figure ? 0.5 : 0;
             options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned, score));
@@ -429,16 +441,19 @@ public sealed class AnswerEngine : IAnswerEngine
             return hit.Attribute is { } attribute ? FactAnswer(entity, attribute, language, score) : Card(entity, language, score);
         if (hit.Type != "passage")
             return null;
+        // A passage of a section the catalog describes (a strategy area) is shown on that
+        // entity's card, so follow-ups know what it was about.
+        var about = _sectionEntities.GetValueOrDefault((hit.Document, hit.Section));
         return new Answer
         {
-            Kind = "passage",
-            Title = hit.Section,
+            Kind = about?.Kind ?? "passage",
+            Title = about?.Title ?? hit.Section,
             Text = hit.Text,
             Source = new SourceRef(hit.Document, hit.Section, hit.Text),
             Score = Math.Round(score, 3),
-            Context = new AnswerContext(null, null),
+            Context = new AnswerContext(about?.Id, null),
             Highlights = [],
-            FollowUps = Phrases.Examples(language).Take(2).ToList(),
+            FollowUps = about is null ? Phrases.Examples(language).Take(2).ToList() : [Phrases.TellMeAbout(language, about.Title)],
         };
     }
 
@@ -515,14 +530,16 @@ public sealed class AnswerEngine : IAnswerEngine
 
     /// <summary>The passage a catalog quote comes from; quotes are the catalog's, so this is bounded.</summary>
     private Passage? PassageContaining(string document, string quote) =>
-        _quotedPassages.GetOrAdd((document, quote), key =>
-        {
-            var doc = _knowledge.Document(key.Document);
-            if (doc is null)
-                return null;
-            var needle = TextFolding.ForQuoteMatching(key.Quote);
-            return doc.Passages.FirstOrDefault(p => TextFolding.ForQuoteMatching(p.Text).Contains(needle, StringComparison.Ordinal));
-        });
+        _quotedPassages.GetOrAdd((document, quote), key => PassageContainingIn(_knowledge, key.Document, key.Quote));
+
+    private static Passage? PassageContainingIn(KnowledgeBase knowledge, string document, string quote)
+    {
+        var doc = knowledge.Document(document);
+        if (doc is null)
+            return null;
+        var needle = TextFolding.ForQuoteMatching(quote);
+        return doc.Passages.FirstOrDefault(p => TextFolding.ForQuoteMatching(p.Text).Contains(needle, StringComparison.Ordinal));
+    }
 
     private string SectionOf(string document, string quote) =>
         PassageContaining(document, quote)?.Section ?? CleanDocument.UntitledSection;

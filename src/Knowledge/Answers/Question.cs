@@ -117,7 +117,8 @@ public sealed class Question
             return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
         if (lexicon.IsFiller(folded))
             return new QuestionToken(folded, folded, TokenRole.Filler, new HashSet<string>());
-        if (translated is not null || lexicon.IsKnown(folded))
+        // "cities", "settling": another form of a word the knowledge uses is known too.
+        if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)))
             return Content(folded, folded, translated ?? []);
         if (allowCorrection && lexicon.Correct(folded) is { } corrected)
         {
