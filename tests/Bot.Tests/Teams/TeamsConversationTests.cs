@@ -8,35 +8,21 @@ using IomAssistant.Bot.Tests.Teams.Fakes;
 namespace IomAssistant.Bot.Tests.Teams;
 
 /// <summary>Activities in, replies out: through real HTTP, real tokens and a recording Connector.</summary>
-public sealed class TeamsConversationTests : IAsyncLifetime
+public sealed class TeamsConversationTests : TeamsBotHarness
 {
     private const string Question = "How many staff does the regional office have?";
-    private FakeBotFrameworkChannel _channel = null!;
-    private TeamsBotHost _bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        _channel = await FakeBotFrameworkChannel.StartAsync();
-        _bot = new TeamsBotHost(_channel);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
-
-    private Task<HttpResponseMessage> Send(object activity) => _bot.PostActivityAsync(activity, _channel.SignToken());
+    private Task<HttpResponseMessage> Send(object activity) => BotHost.PostActivityAsync(activity, Channel.SignToken());
 
     [Fact]
     public async Task A_message_is_answered_with_a_card_posted_to_the_connector_with_the_bot_token()
     {
-        var activity = Activities.Message(_channel.ServiceUrl, Question, conversationId: "a:1conv/with;odd chars");
+        var activity = Activities.Message(Channel.ServiceUrl, Question, conversationId: "a:1conv/with;odd chars");
 
         var response = await Send(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var post = Assert.Single(_channel.Posts);
+        var post = Assert.Single(Channel.Posts);
         Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString("a:1conv/with;odd chars")}/activities/{activity["id"]}", post.Path);
         Assert.Equal("Bearer connector-token-1", post.Authorization);
         Assert.Equal("message", (string?)post.Body["type"]);
@@ -47,18 +33,18 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var card = post.Body["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)card["contentType"]);
         Assert.Equal("1.5", (string?)card["content"]?["version"]);
-        Assert.Equal([Question], _bot.Engine.Questions);
+        Assert.Equal([Question], BotHost.Engine.Questions);
     }
 
     [Fact]
     public async Task The_knowledge_engine_answers_a_teams_question_end_to_end()
     {
-        await using var bot = new TeamsBotHost(_channel, realEngine: true);
+        await using var bot = new TeamsBotHost(Channel, realEngine: true);
 
-        var response = await bot.PostActivityAsync(Activities.ChannelMention(_channel.ServiceUrl, Question), _channel.SignToken());
+        var response = await bot.PostActivityAsync(Activities.ChannelMention(Channel.ServiceUrl, Question), Channel.SignToken());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var post = Assert.Single(_channel.Posts);
+        var post = Assert.Single(Channel.Posts);
         Assert.Contains("515", (string?)post.Body["summary"]);
         Assert.Contains("iom-ro-south-america.txt", (string?)post.Body["summary"]);
     }
@@ -66,40 +52,40 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task The_bot_token_is_requested_once_and_reused()
     {
-        await Send(Activities.Message(_channel.ServiceUrl, Question));
-        await Send(Activities.Message(_channel.ServiceUrl, Question));
+        await Send(Activities.Message(Channel.ServiceUrl, Question));
+        await Send(Activities.Message(Channel.ServiceUrl, Question));
 
-        Assert.Equal(2, _channel.Posts.Count);
-        Assert.Equal(1, _channel.TokensIssued);
+        Assert.Equal(2, Channel.Posts.Count);
+        Assert.Equal(1, Channel.TokensIssued);
     }
 
     [Fact]
     public async Task The_bots_own_mention_is_stripped_before_answering()
     {
-        var response = await Send(Activities.ChannelMention(_channel.ServiceUrl, Question));
+        var response = await Send(Activities.ChannelMention(Channel.ServiceUrl, Question));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([Question], _bot.Engine.Questions);
-        Assert.Single(_channel.Posts);
+        Assert.Equal([Question], BotHost.Engine.Questions);
+        Assert.Single(Channel.Posts);
     }
 
     [Fact]
     public async Task Other_mentions_keep_the_name()
     {
-        var activity = Activities.ChannelMention(_channel.ServiceUrl, "which office does <at>Ana Souza</at> work in?");
+        var activity = Activities.ChannelMention(Channel.ServiceUrl, "which office does <at>Ana Souza</at> work in?");
 
         await Send(activity);
 
-        Assert.Equal(["which office does Ana Souza work in?"], _bot.Engine.Questions);
+        Assert.Equal(["which office does Ana Souza work in?"], BotHost.Engine.Questions);
     }
 
     [Fact]
     public async Task A_message_that_is_only_the_mention_gets_the_help_card()
     {
-        await Send(Activities.ChannelMention(_channel.ServiceUrl, ""));
+        await Send(Activities.ChannelMention(Channel.ServiceUrl, ""));
 
-        Assert.Empty(_bot.Engine.Questions);
-        var post = Assert.Single(_channel.Posts);
+        Assert.Empty(BotHost.Engine.Questions);
+        var post = Assert.Single(Channel.Posts);
         Assert.Contains(ConversationService.ExampleQuestions("en")[0], post.Body.ToJsonString());
     }
 
@@ -108,11 +94,11 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     {
         var conversationId = Activities.NewConversationId();
 
-        await Send(Activities.BotAdded(_channel.ServiceUrl, conversationId));
-        await Send(Activities.BotAdded(_channel.ServiceUrl, conversationId));
-        await Send(Activities.BotAdded(_channel.ServiceUrl, conversationId, memberId: "29:1someone-else"));
+        await Send(Activities.BotAdded(Channel.ServiceUrl, conversationId));
+        await Send(Activities.BotAdded(Channel.ServiceUrl, conversationId));
+        await Send(Activities.BotAdded(Channel.ServiceUrl, conversationId, memberId: "29:1someone-else"));
 
-        var welcome = Assert.Single(_channel.PostsTo(conversationId));
+        var welcome = Assert.Single(Channel.PostsTo(conversationId));
         Assert.Contains(UiText.English.WelcomeTitle, welcome.Body["summary"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", (string?)welcome.Body["attachments"]![0]!["content"]!["type"]);
     }
@@ -122,9 +108,9 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     {
         var conversationId = Activities.NewConversationId();
 
-        await Send(Activities.BotAdded(_channel.ServiceUrl, conversationId, locale: "es-AR"));
+        await Send(Activities.BotAdded(Channel.ServiceUrl, conversationId, locale: "es-AR"));
 
-        var welcome = Assert.Single(_channel.PostsTo(conversationId));
+        var welcome = Assert.Single(Channel.PostsTo(conversationId));
         Assert.Contains(UiText.Spanish.WelcomeTitle, (string?)welcome.Body["summary"]);
         Assert.Contains(ConversationService.ExampleQuestions("es")[0], (string?)welcome.Body["summary"]);
     }
@@ -132,7 +118,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task Expect_replies_returns_the_replies_in_the_response_and_posts_nothing()
     {
-        var activity = Activities.Message(_channel.ServiceUrl, Question);
+        var activity = Activities.Message(Channel.ServiceUrl, Question);
         activity["deliveryMode"] = "expectReplies";
 
         var response = await Send(activity);
@@ -143,7 +129,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.Equal("message", (string?)reply!["type"]);
         Assert.Equal(activity["id"], (string?)reply["replyToId"]);
         await Task.Delay(200);
-        Assert.Empty(_channel.Posts);
+        Assert.Empty(Channel.Posts);
     }
 
     [Fact]
@@ -151,10 +137,10 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     {
         var conversationId = Activities.NewConversationId();
 
-        await Send(Activities.Submit(_channel.ServiceUrl, new { action = "ask", question = ScriptedAnswerEngine.FollowUp }, conversationId));
+        await Send(Activities.Submit(Channel.ServiceUrl, new { action = "ask", question = ScriptedAnswerEngine.FollowUp }, conversationId));
 
-        Assert.Equal([ScriptedAnswerEngine.FollowUp], _bot.Engine.Questions);
-        var post = Assert.Single(_channel.PostsTo(conversationId));
+        Assert.Equal([ScriptedAnswerEngine.FollowUp], BotHost.Engine.Questions);
+        var post = Assert.Single(Channel.PostsTo(conversationId));
         Assert.Equal("AdaptiveCard", (string?)post.Body["attachments"]![0]!["content"]!["type"]);
     }
 
@@ -163,29 +149,29 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     {
         var conversationId = Activities.NewConversationId();
 
-        await Send(Activities.Submit(_channel.ServiceUrl,
+        await Send(Activities.Submit(Channel.ServiceUrl,
             new { action = "feedback", helpful = false, answer = ScriptedAnswerEngine.OfficeTitle, question = Question, lang = "pt" }, conversationId));
 
-        var entry = Assert.Single(_bot.Services.GetRequiredService<IFeedbackStore>().Recent(10));
+        var entry = Assert.Single(BotHost.Services.GetRequiredService<IFeedbackStore>().Recent(10));
         Assert.Equal(("teams", ScriptedAnswerEngine.OfficeTitle, Question, false), (entry.Channel, entry.AnswerTitle, entry.Question, entry.Helpful));
-        var post = Assert.Single(_channel.PostsTo(conversationId));
+        var post = Assert.Single(Channel.PostsTo(conversationId));
         Assert.Equal(UiText.Portuguese.ThanksForFeedback, (string?)post.Body["text"]);
-        Assert.Empty(_bot.Engine.Questions);
+        Assert.Empty(BotHost.Engine.Questions);
     }
 
     [Fact]
     public async Task Feedback_from_the_card_renderer_round_trips()
     {
         var conversationId = Activities.NewConversationId();
-        await Send(Activities.Message(_channel.ServiceUrl, Question, conversationId));
-        var card = _channel.PostsTo(conversationId).Single().Body["attachments"]![0]!["content"]!;
+        await Send(Activities.Message(Channel.ServiceUrl, Question, conversationId));
+        var card = Channel.PostsTo(conversationId).Single().Body["attachments"]![0]!["content"]!;
         var helpful = card.ToJsonString().Contains("\"helpful\":true")
             ? FindSubmitData(card, d => (bool?)d["helpful"] == true)
             : throw new Xunit.Sdk.XunitException("no 👍 button on the answer card");
 
-        await Send(Activities.Submit(_channel.ServiceUrl, helpful, conversationId));
+        await Send(Activities.Submit(Channel.ServiceUrl, helpful, conversationId));
 
-        var entry = Assert.Single(_bot.Services.GetRequiredService<IFeedbackStore>().Recent(10));
+        var entry = Assert.Single(BotHost.Services.GetRequiredService<IFeedbackStore>().Recent(10));
         Assert.True(entry.Helpful);
         Assert.Equal(Question, entry.Question);
     }
@@ -193,7 +179,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task The_messaging_extension_lists_popular_topics_on_its_initial_run()
     {
-        var response = await Send(Activities.Invoke(_channel.ServiceUrl, "composeExtension/query",
+        var response = await Send(Activities.Invoke(Channel.ServiceUrl, "composeExtension/query",
             new { commandId = "searchKnowledge", parameters = new[] { new { name = "initialRun", value = "true" } } }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -203,14 +189,14 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.Equal(2, attachments.Count);
         Assert.Equal(ScriptedAnswerEngine.OfficeTitle, (string?)attachments[0]!["preview"]!["content"]!["title"]);
         Assert.Equal("AdaptiveCard", (string?)attachments[0]!["content"]!["type"]);
-        Assert.Empty(_channel.Posts);
+        Assert.Empty(Channel.Posts);
     }
 
     [Fact]
     public async Task The_messaging_extension_searches_the_typed_text_within_five_seconds()
     {
         var watch = Stopwatch.StartNew();
-        var response = await Send(Activities.Invoke(_channel.ServiceUrl, "composeExtension/query",
+        var response = await Send(Activities.Invoke(Channel.ServiceUrl, "composeExtension/query",
             new { commandId = "searchKnowledge", parameters = new[] { new { name = "searchQuery", value = "regional office staff" } }, queryOptions = new { skip = 0, count = 25 } }));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
@@ -218,13 +204,13 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var attachment = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!["attachments"]![0]!;
         Assert.Contains("515", (string?)attachment["preview"]!["content"]!["text"]);
         Assert.DoesNotContain("Action.Submit", attachment["content"]!.ToJsonString());
-        Assert.Equal(["regional office staff"], _bot.Engine.Questions);
+        Assert.Equal(["regional office staff"], BotHost.Engine.Questions);
     }
 
     [Fact]
     public async Task An_adaptive_card_action_invoke_is_answered_with_a_card()
     {
-        var response = await Send(Activities.Invoke(_channel.ServiceUrl, "adaptiveCard/action",
+        var response = await Send(Activities.Invoke(Channel.ServiceUrl, "adaptiveCard/action",
             new { action = new { type = "Action.Execute", verb = "ask", data = new { action = "ask", question = Question } } }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -237,11 +223,11 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_invoke_gets_an_invoke_response_and_no_reply()
     {
-        var response = await Send(Activities.Invoke(_channel.ServiceUrl, "task/fetch", new { data = new { } }));
+        var response = await Send(Activities.Invoke(Channel.ServiceUrl, "task/fetch", new { data = new { } }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Task.Delay(200);
-        Assert.Empty(_channel.Posts);
+        Assert.Empty(Channel.Posts);
     }
 
     [Theory]
@@ -250,14 +236,14 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [InlineData("somethingNew")]
     public async Task Other_activity_types_are_acknowledged_without_a_reply(string type)
     {
-        var activity = Activities.Message(_channel.ServiceUrl, Question);
+        var activity = Activities.Message(Channel.ServiceUrl, Question);
         activity["type"] = type;
 
         var response = await Send(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Task.Delay(200);
-        Assert.Empty(_channel.Posts);
+        Assert.Empty(Channel.Posts);
     }
 
     [Theory]
@@ -267,45 +253,45 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     [InlineData("{\"type\":\"message\",\"entities\":\"not a list\"}")]
     public async Task A_body_that_is_not_an_activity_is_a_400(string body)
     {
-        var response = await _bot.PostActivityAsync(body, _channel.SignToken());
+        var response = await BotHost.PostActivityAsync(body, Channel.SignToken());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await Task.Delay(200);
-        Assert.Empty(_channel.Posts);
+        Assert.Empty(Channel.Posts);
     }
 
     [Fact]
     public async Task Replies_are_retried_on_429_and_503_honouring_retry_after()
     {
-        _channel.FailNextConnectorPosts((429, "1"), (503, "1"));
+        Channel.FailNextConnectorPosts((429, "1"), (503, "1"));
         var watch = Stopwatch.StartNew();
 
-        var response = await Send(Activities.Message(_channel.ServiceUrl, Question));
+        var response = await Send(Activities.Message(Channel.ServiceUrl, Question));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(3, _channel.ConnectorAttempts);
-        Assert.Single(_channel.Posts);
+        Assert.Equal(3, Channel.ConnectorAttempts);
+        Assert.Single(Channel.Posts);
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.9), $"retried after {watch.Elapsed}, sooner than Retry-After");
     }
 
     [Fact]
     public async Task A_failing_engine_gets_an_apology_not_a_500()
     {
-        _bot.Engine.Override = _ => throw new InvalidOperationException("index unreadable");
+        BotHost.Engine.Override = _ => throw new InvalidOperationException("index unreadable");
 
-        var response = await Send(Activities.Message(_channel.ServiceUrl, Question));
+        var response = await Send(Activities.Message(Channel.ServiceUrl, Question));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(UiText.English.SomethingWentWrong, (string?)Assert.Single(_channel.Posts).Body["text"]);
+        Assert.Equal(UiText.English.SomethingWentWrong, (string?)Assert.Single(Channel.Posts).Body["text"]);
     }
 
     [Fact]
     public async Task A_too_long_question_is_not_sent_to_the_engine()
     {
-        await Send(Activities.Message(_channel.ServiceUrl, new string('a', ConversationService.MaxQuestionLength + 1)));
+        await Send(Activities.Message(Channel.ServiceUrl, new string('a', ConversationService.MaxQuestionLength + 1)));
 
-        Assert.Empty(_bot.Engine.Questions);
-        Assert.Equal(UiText.English.QuestionTooLong, (string?)Assert.Single(_channel.Posts).Body["text"]);
+        Assert.Empty(BotHost.Engine.Questions);
+        Assert.Equal(UiText.English.QuestionTooLong, (string?)Assert.Single(Channel.Posts).Body["text"]);
     }
 
     [Fact]
@@ -313,11 +299,11 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     {
         var conversationId = Activities.NewConversationId();
 
-        await Send(Activities.Message(_channel.ServiceUrl, Question, conversationId));
-        await Send(Activities.Message(_channel.ServiceUrl, "and how many projects?", conversationId));
-        await Send(Activities.Message(_channel.ServiceUrl, "and how many projects?"));
+        await Send(Activities.Message(Channel.ServiceUrl, Question, conversationId));
+        await Send(Activities.Message(Channel.ServiceUrl, "and how many projects?", conversationId));
+        await Send(Activities.Message(Channel.ServiceUrl, "and how many projects?"));
 
-        Assert.Equal([null, ScriptedAnswerEngine.Office.Context, null], _bot.Engine.Contexts);
+        Assert.Equal([null, ScriptedAnswerEngine.Office.Context, null], BotHost.Engine.Contexts);
     }
 
     private static JsonObject FindSubmitData(JsonNode node, Func<JsonObject, bool> match)
