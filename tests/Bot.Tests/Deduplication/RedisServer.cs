@@ -23,7 +23,7 @@ public sealed class RedisServer : IAsyncLifetime
     {
         if (FindOnPath("redis-server") is not { } executable)
             return;
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -64,14 +64,6 @@ public sealed class RedisServer : IAsyncLifetime
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);
 
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public Task DisposeAsync()
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -119,7 +117,7 @@ public sealed class DockerfileTests
     [Fact]
     public async Task The_health_check_passes_against_the_running_bot()
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         await using var bot = new BotFactory();
         bot.UseKestrel(port);
         bot.StartServer();
@@ -130,11 +128,11 @@ public sealed class DockerfileTests
     [Fact]
     public async Task The_health_check_fails_when_nothing_listens_or_the_bot_is_not_healthy()
     {
-        Assert.NotEqual(0, await RunHealthCheckAsync(FreeLoopbackPort()));
+        Assert.NotEqual(0, await RunHealthCheckAsync(LoopbackPort.Free()));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
         await using var loading = builder.Build();
         loading.MapGet("/healthz", () => Results.Text("loading", statusCode: StatusCodes.Status503ServiceUnavailable));
@@ -158,12 +156,4 @@ public sealed class DockerfileTests
         return process.ExitCode;
     }
 
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
