@@ -1,0 +1,119 @@
+using IomAssistant.Knowledge.Catalog;
+using IomAssistant.Knowledge.Indexing;
+using IomAssistant.Knowledge.Ingestion;
+using IomAssistant.Knowledge.Text;
+
+namespace IomAssistant.Knowledge.Answers;
+
+/// <summary>Building the answer a channel shows: cards, facts, passages, follow-ups and the no-answer.</summary>
+public sealed partial class AnswerEngine
+{
+    private Answer? FromHit(IndexHit hit, string language, double score)
+    {
+        if (hit.Entity is { } id && _knowledge.EntitiesById.TryGetValue(id, out var entity))
+            return hit.Attribute is { } attribute ? FactAnswer(entity, attribute, language, score) : Card(entity, language, score);
+        if (hit.Type != "passage")
+            return null;
+        // A passage of a section the catalog describes (a strategy area) is shown on that
+        // entity's card, so follow-ups know what it was about.
+        var about = _sectionEntities.GetValueOrDefault((hit.Document, hit.Section));
+        return new Answer
+        {
+            Kind = about?.Kind ?? "passage",
+            Title = about?.Title ?? hit.Section,
+            Text = hit.Text,
+            Source = new SourceRef(hit.Document, hit.Section, hit.Text),
+            Score = Math.Round(score, 3),
+            Context = new AnswerContext(about?.Id, null),
+            Highlights = [],
+            FollowUps = about is null ? Phrases.Examples(language).Take(2).ToList() : [Phrases.TellMeAbout(language, about.Title)],
+        };
+    }
+
+    private Answer Card(EntityDefinition entity, string language, double score, Question? question = null)
+    {
+        // A long card keeps the facts the question is about first, so none of them is cut.
+        var asked = question?.Tokens.Where(t => t.Counts).SelectMany(t => t.Stems).ToHashSet() ?? [];
+        var ordered = entity.Facts
+            .Select((fact, position) => (fact, position, relevance: TextFolding.Tokens(fact.Value + " " + fact.Quote).Select(Stemmer.English).Count(asked.Contains)))
+            .OrderByDescending(f => f.relevance).ThenBy(f => f.position).Select(f => f.fact);
+        var facts = new List<Fact>();
+        var visible = entity.Title.Length + entity.Summary.Length;
+        foreach (var fact in ordered)
+        {
+            var f = new Fact(_knowledge.Attributes[fact.Attribute].LabelIn(language), fact.Value);
+            visible += f.Label.Length + f.Value.Length + 2;
+            if (visible > MaxVisibleChars)
+                break;
+            facts.Add(f);
+        }
+        var quote = string.IsNullOrWhiteSpace(entity.Summary) ? entity.Facts.FirstOrDefault()?.Quote ?? "" : entity.Summary;
+        return new Answer
+        {
+            Kind = entity.Kind,
+            Title = entity.Title,
+            Text = entity.Summary,
+            Facts = facts,
+            Source = new SourceRef(entity.Document, SectionOf(entity.Document, quote), quote),
+            Score = Math.Round(score, 3),
+            Context = new AnswerContext(entity.Id, null),
+            FollowUps = FollowUps(entity, null, language),
+        };
+    }
+
+    private Answer FactAnswer(EntityDefinition entity, string attribute, string language, double score)
+    {
+        var facts = entity.Facts.Where(f => f.Attribute == attribute).ToList();
+        var label = _knowledge.Attributes[attribute].LabelIn(language);
+        var quote = facts[0].Quote;
+        var passage = PassageContaining(entity.Document, quote);
+        var text = passage?.Text is { Length: <= 700 } p ? p : quote;
+        return new Answer
+        {
+            Kind = entity.Kind,
+            Title = entity.Title,
+            Text = text,
+            Facts = facts.Select(f => new Fact(label, f.Value)).ToList(),
+            Source = new SourceRef(entity.Document, passage?.Section ?? CleanDocument.UntitledSection, quote),
+            Score = Math.Round(score, 3),
+            Context = new AnswerContext(entity.Id, attribute),
+            Highlights = TextFolding.Tokens(quote).Distinct().ToList(),
+            FollowUps = FollowUps(entity, attribute, language),
+        };
+    }
+
+    private IReadOnlyList<string> FollowUps(EntityDefinition entity, string? attribute, string language)
+    {
+        var followUps = new List<string>();
+        if (attribute is not null)
+            followUps.Add(Phrases.TellMeAbout(language, entity.Title));
+        foreach (var other in entity.Facts.Select(f => f.Attribute).Distinct().Where(a => a != attribute && a != "type").Take(attribute is null ? 3 : 2))
+            followUps.Add(Phrases.AttributeOf(_knowledge.Attributes[other].LabelIn(language), entity.Title));
+        return followUps;
+    }
+
+    private AskResult NoAnswer(string language, EntityDefinition? named)
+    {
+        var suggestions = new List<string>();
+        if (named is not null)
+            suggestions.Add(Phrases.TellMeAbout(language, named.Title));
+        suggestions.AddRange(Phrases.Examples(language));
+        return new AskResult(null, suggestions.Take(4).ToList(), language);
+    }
+
+    /// <summary>The passage a catalog quote comes from; quotes are the catalog's, so this is bounded.</summary>
+    private Passage? PassageContaining(string document, string quote) =>
+        _quotedPassages.GetOrAdd((document, quote), key => PassageContainingIn(_knowledge, key.Document, key.Quote));
+
+    private static Passage? PassageContainingIn(KnowledgeBase knowledge, string document, string quote)
+    {
+        var doc = knowledge.Document(document);
+        if (doc is null)
+            return null;
+        var needle = TextFolding.ForQuoteMatching(quote);
+        return doc.Passages.FirstOrDefault(p => TextFolding.ForQuoteMatching(p.Text).Contains(needle, StringComparison.Ordinal));
+    }
+
+    private string SectionOf(string document, string quote) =>
+        PassageContaining(document, quote)?.Section ?? CleanDocument.UntitledSection;
+}
