@@ -360,7 +360,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     /// <summary>The organization named only by its bare name ("IOM", "OIM"), as context rather than subject.</summary>
     private static bool IsBareUmbrella(EntityDefinition entity, IReadOnlyList<Mention> mentions) =>
-        entity.Kind == UmbrellaKind && mentions.Where(m => m.EntityId == entity.Id).All(m => m.Length == 1);
+        entity.Kind == UmbrellaKind && mentions.Where(m => m.EntityId == entity.Id).Sum(m => m.Length) <= 1;
 
     /// <summary>What a card of each kind is, so "the emergency response area" is explained by its card.</summary>
     private static string KindWords(string kind) => kind switch

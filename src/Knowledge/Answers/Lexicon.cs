@@ -181,7 +181,7 @@ public sealed class Lexicon
             var d = EditDistance.Bounded(folded, candidate, max);
             // In short words a changed letter makes another word ("joke"/"jose"): only a missing,
             // extra or swapped letter counts as a typo there.
-            if (d == 1 && folded.Length <= 5 && candidate.Length == folded.Length && !IsSwap(folded, candidate))
+            if (d == 1 && folded.Length <= 5 && candidate.Length == folded.Length && !IsSwap(folded, candidate) && !IsFunctionWord(candidate))
                 continue;
             if (d < bestDistance)
             {
@@ -203,6 +203,9 @@ public sealed class Lexicon
     }
 
     private static bool IsSwap(string a, string b) => a.Order().SequenceEqual(b.Order());
+
+    // "meny" is "many": a changed letter in a function word is still that word.
+    private static bool IsFunctionWord(string word) => StopWords.English.Contains(word) || QuestionWords.Contains(word);
 
     private void CountPassage(string text, int sign)
     {
