@@ -64,8 +64,9 @@ public sealed class ObservabilityTests
 
         var metrics = await client.GetStringAsync("/metrics");
 
-        Assert.Matches("""assistant_questions_total\{[^}]*channel="api"[^}]*kind="office"[^}]*outcome="answered"[^}]*\} 1""", metrics);
-        Assert.Matches("""assistant_questions_total\{[^}]*channel="api"[^}]*kind="none"[^}]*outcome="unanswered"[^}]*\} 1""", metrics);
+        // Counters are process-wide: other hosts running in parallel may have counted too.
+        Assert.Matches("""assistant_questions_total\{[^}]*channel="api"[^}]*kind="office"[^}]*outcome="answered"[^}]*\} [1-9][0-9]*""", metrics);
+        Assert.Matches("""assistant_questions_total\{[^}]*channel="api"[^}]*kind="none"[^}]*outcome="unanswered"[^}]*\} [1-9][0-9]*""", metrics);
         Assert.Contains("assistant_engine_duration_seconds_bucket{", metrics);
         Assert.Contains("http_server_request_duration_seconds", metrics);
     }
