@@ -136,6 +136,28 @@ public class AnswerEngineTests(RepositoryKnowledge repository) : IClassFixture<R
         Assert.Equal(results.Count, results.Select(r => (r.Title, r.Text)).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("es")]
+    [InlineData("pt")]
+    public void Every_example_question_the_channels_suggest_is_answered(string language)
+    {
+        foreach (var example in Phrases.Examples(language))
+            Assert.True(repository.Engine.Ask(example).Answer is not null, $"no answer to the suggested \"{example}\"");
+    }
+
+    [Theory]
+    [InlineData("Tell me about the regional office")]
+    [InlineData("¿Cuántos funcionarios tiene la oficina regional?")]
+    [InlineData("Fale sobre a Guiana")]
+    [InlineData("What does IOM do in emergencies?")]
+    public void Follow_up_suggestions_of_an_answer_are_answered_in_turn(string question)
+    {
+        var first = repository.Engine.Ask(question);
+        foreach (var followUp in first.Answer!.FollowUps)
+            Assert.True(repository.Engine.Ask(followUp).Answer is not null, $"no answer to the follow-up \"{followUp}\"");
+    }
+
     [Fact]
     public void Topics_list_every_strategy_area()
     {
