@@ -26,7 +26,7 @@ public sealed class RateLimitOptions
     /// /api/ask, per client: the value of <see cref="ApiClientHeader"/> when set, the remote
     /// address otherwise. Generous, since a whole office may share one address.
     /// </summary>
-    public RateLimit Api { get; set; } = new() { PermitLimit = 1000, WindowSeconds = 60 };
+    public RateLimit Api { get; set; } = new() { PermitLimit = 6000, WindowSeconds = 60 };
 
     /// <summary>
     /// A header that a trusted gateway in front of the bot sets to the client's identity (an API

@@ -318,7 +318,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
             // it, unless the question asks clearly for the fact shown ("projects running in ...").
             if (token.Role == TokenRole.Unknown)
             {
-                penalty += option.AttributeScore >= ClearAttributeScore ? 1 : 2;
+                penalty += option.AttributeScore >= ClearAttributeScore || LooksLikeVerbOrAdverb(token.Folded) ? 1 : 2;
                 continue;
             }
             penalty += 1;
@@ -357,6 +357,13 @@ public sealed partial class AnswerEngine : IAnswerEngine
                        string.Join(" ", facts.Select(f => f.Value + " " + f.Quote));
             return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
         });
+
+    /// <summary>
+    /// "shaped", "pushing", "roughly": words that say how rather than what is asked about; an
+    /// unknown noun ("salary", "phone") is what marks a question the knowledge cannot answer.
+    /// </summary>
+    private static bool LooksLikeVerbOrAdverb(string word) =>
+        word.Length >= 5 && (word.EndsWith("ly") || word.EndsWith("ing") || word.EndsWith("ed"));
 
     /// <summary>The organization named only by its bare name ("IOM", "OIM"), as context rather than subject.</summary>
     private static bool IsBareUmbrella(EntityDefinition entity, IReadOnlyList<Mention> mentions) =>
