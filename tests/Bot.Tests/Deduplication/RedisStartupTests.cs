@@ -12,9 +12,7 @@ public sealed class RedisStartupTests
     [Fact]
     public void A_malformed_redis_setting_stops_the_bot_at_start_naming_it()
     {
-        using var bot = new MisconfiguredBot();
-
-        var error = Assert.Throws<OptionsValidationException>(() => bot.CreateClient());
+        var error = StartupFailure.Of(() => new MisconfiguredBot());
 
         Assert.Contains("Redis:ConnectionString", error.Message);
     }

@@ -99,13 +99,10 @@ public sealed class ProtectionTests
     [Theory]
     [InlineData("RateLimits:Channels:PermitLimit", "0")]
     [InlineData("RateLimits:Api:WindowSeconds", "0")]
-    public async Task Wrong_limits_fail_start_up_naming_the_setting(string setting, string value)
+    public void Wrong_limits_fail_start_up_naming_the_setting(string setting, string value)
     {
-        await using var bot = new TeamsBotHost(null, "Development", new Dictionary<string, string?> { [setting] = value });
+        var validation = StartupFailure.Of(() => new TeamsBotHost(null, "Development", new Dictionary<string, string?> { [setting] = value }));
 
-        var failure = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
-
-        var validation = Assert.IsType<OptionsValidationException>(failure as OptionsValidationException ?? failure.InnerException);
         Assert.Contains(validation.Failures, f => f.Contains(setting, StringComparison.Ordinal));
     }
 
