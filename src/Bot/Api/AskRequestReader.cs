@@ -17,20 +17,13 @@ public static class AskRequestReader
 {
     public static async Task<(AskRequest? Request, string? Error, int Status)> ReadAsync(HttpContext http)
     {
-        var read = await RequestBody.ReadAsync(http);
-        if (read.TooLarge)
-            return (null, $"The body is larger than {RequestBody.LimitOf(http) / 1024} KB.", read.Status);
-        if (read.Body is not { } body)
-            return (null, "The body could not be read.", read.Status);
-        try
+        var read = await RequestBody.ReadJsonAsync(http, maxDepth: 32, "The body must be UTF-8 JSON: {\"question\": \"...\"}.");
+        if (read.Document is not { } document)
+            return (null, read.Error, read.Status);
+        using (document)
         {
-            using var document = StrictJson.Parse(body, maxDepth: 32);
             var (request, error) = Read(document.RootElement);
             return (request, error, StatusCodes.Status400BadRequest);
-        }
-        catch (JsonException)
-        {
-            return (null, "The body must be UTF-8 JSON: {\"question\": \"...\"}.", StatusCodes.Status400BadRequest);
         }
     }
 

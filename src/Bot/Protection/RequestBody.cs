@@ -9,6 +9,9 @@ public sealed record BodyRead(byte[]? Body, int Status)
     public bool TooLarge => Status == StatusCodes.Status413PayloadTooLarge;
 }
 
+/// <summary>A request body parsed as JSON, or the status and message to refuse it with.</summary>
+public sealed record JsonBodyRead(System.Text.Json.JsonDocument? Document, string? Error, int Status);
+
 /// <summary>
 /// One body limit per endpoint, declared where the endpoint is mapped. The limit is endpoint
 /// metadata, so Kestrel enforces it while receiving, and <see cref="ReadAsync"/> enforces it
@@ -55,5 +58,26 @@ public static class RequestBody
             return new(null, e.StatusCode);
         }
         return new(buffer.ToArray(), StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// Reads the body within the endpoint's limit and parses it as strict JSON: a 413 with the
+    /// limit, or a 400 with <paramref name="notJson"/>, when it cannot be used.
+    /// </summary>
+    public static async Task<JsonBodyRead> ReadJsonAsync(HttpContext context, int maxDepth, string notJson)
+    {
+        var read = await ReadAsync(context);
+        if (read.TooLarge)
+            return new(null, $"The body is larger than {LimitOf(context) / 1024} KB.", read.Status);
+        if (read.Body is not { } body)
+            return new(null, "The body could not be read.", read.Status);
+        try
+        {
+            return new(StrictJson.Parse(body, maxDepth), null, StatusCodes.Status200OK);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new(null, notJson, StatusCodes.Status400BadRequest);
+        }
     }
 }

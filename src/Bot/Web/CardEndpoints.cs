@@ -60,22 +60,13 @@ public static class CardEndpoints
     /// <summary>The page posts the feedback button's own data; anything else is a 400.</summary>
     private static async Task<(CardSubmit? Submit, string? Error, int Status)> ReadFeedbackAsync(HttpContext http)
     {
-        var read = await RequestBody.ReadAsync(http);
-        if (read.TooLarge)
-            return (null, $"The body is larger than {MaxFeedbackBytes / 1024} KB.", read.Status);
-        if (read.Body is not { } body)
-            return (null, "The body could not be read.", read.Status);
         const string shape = "The body must be the feedback button's data: {\"action\": \"feedback\", \"helpful\": true, \"answer\": \"...\"}.";
+        var read = await RequestBody.ReadJsonAsync(http, maxDepth: 8, shape);
+        if (read.Document is not { } document)
+            return (null, read.Error, read.Status);
         CardSubmit? submit;
-        try
-        {
-            using var document = StrictJson.Parse(body, maxDepth: 8);
+        using (document)
             submit = CardSubmit.From(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return (null, shape, StatusCodes.Status400BadRequest);
-        }
         if (submit is not { Action: CardSubmit.Feedback } || string.IsNullOrWhiteSpace(submit.AnswerTitle))
             return (null, shape, StatusCodes.Status400BadRequest);
         if (submit.AnswerTitle.Length > MaxAnswerTitle || submit.Question?.Length > ConversationService.MaxQuestionLength)
