@@ -26,7 +26,7 @@ public sealed record Answer
     public double Score { get; init; }
     public AnswerContext Context { get; init; } = new(null, null);
 
-    /// <summary>Words of the question found in the quote, for channels that emphasise them.</summary>
+    /// <summary>Words to emphasise in the quote (on a fact answer, the quoted fact itself), for channels that can.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Highlights { get; init; } = [];
 
