@@ -127,13 +127,14 @@ public sealed partial class AnswerEngine : IAnswerEngine
                     break;
             }
         }
-        // Asked for a fact the documents do not give about a named entity: say so, never guess.
-        // The organization's bare name only sets the context: its passages may still answer.
-        if (lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions))
-            return NoAnswer(language, lacksAttribute);
-
-        if (BestPassage(q, language) is { } passageAnswer)
+        // Asked for a fact the catalog does not give about a named entity: a document may still
+        // give it, but only a passage that explains nearly all of the question; else say so,
+        // never guess. The organization's bare name only sets the context.
+        var gap = lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions);
+        if (BestPassage(q, language, gap ? ScoringWeights.MinCoverageBeyondCard : ScoringWeights.MinCoverage) is { } passageAnswer)
             return new AskResult(passageAnswer, passageAnswer.FollowUps, language);
+        if (gap)
+            return NoAnswer(language, lacksAttribute);
 
         var named = mentions.Select(m => _knowledge.EntitiesById[m.EntityId]).FirstOrDefault();
         return NoAnswer(language, named);
@@ -154,8 +155,15 @@ public sealed partial class AnswerEngine : IAnswerEngine
         };
         lines.AddRange(RankOptions(q, mentions, context).Select(o =>
             $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
+        var concepts = Concept.Read(q, _lexicon);
+        lines.Add("concepts: " + string.Join(", ", concepts.Select(c =>
+            $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
+        lines.AddRange(JudgePassages(q, concepts).Take(5).Select(j =>
+            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     public IReadOnlyList<Answer> Search(string query, int max, string? locale = null)
     {

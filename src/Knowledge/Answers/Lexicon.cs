@@ -19,6 +19,8 @@ public sealed class Lexicon
     private readonly Dictionary<string, int> _stemFrequency;
     // How many passages use each word, so a removed document takes its words along.
     private readonly Dictionary<string, int> _passageWords;
+    // Capitalized minus lower-case uses of each word inside sentences, to tell names apart.
+    private readonly Dictionary<string, int> _caseVotes;
     private readonly HashSet<string> _catalogWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keywordWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _glossary = new(StringComparer.Ordinal);
@@ -35,6 +37,7 @@ public sealed class Lexicon
     {
         _stemFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         _passageWords = new Dictionary<string, int>(StringComparer.Ordinal);
+        _caseVotes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var passage in knowledge.Documents.SelectMany(d => d.Passages))
         {
             CountPassage(passage.Text, +1);
@@ -86,6 +89,7 @@ public sealed class Lexicon
     {
         _stemFrequency = new Dictionary<string, int>(previous._stemFrequency, StringComparer.Ordinal);
         _passageWords = new Dictionary<string, int>(previous._passageWords, StringComparer.Ordinal);
+        _caseVotes = new Dictionary<string, int>(previous._caseVotes, StringComparer.Ordinal);
         _catalogWords = previous._catalogWords;
         _keywordWords = previous._keywordWords;
         _glossary = previous._glossary;
@@ -207,8 +211,13 @@ public sealed class Lexicon
     // "meny" is "many": a changed letter in a function word is still that word.
     private static bool IsFunctionWord(string word) => StopWords.English.Contains(word) || QuestionWords.Contains(word);
 
+    /// <summary>A word the documents write capitalized more often than not inside sentences: a name.</summary>
+    public bool IsName(string folded) => _caseVotes.GetValueOrDefault(folded) > 0;
+
     private void CountPassage(string text, int sign)
     {
+        foreach (var (word, capitalized) in TextFolding.CaseVotes(text))
+            Vote(word, capitalized ? sign : -sign);
         var tokens = TextFolding.Tokens(text);
         foreach (var word in tokens.Distinct())
             Count(_passageWords, word, sign);
@@ -226,6 +235,15 @@ public sealed class Lexicon
     {
         foreach (var stem in tokens.Where(t => !StopWords.English.Contains(t)).Select(Stemmer.English).Distinct())
             Count(_stemFrequency, stem, sign);
+    }
+
+    private void Vote(string word, int vote)
+    {
+        var total = _caseVotes.GetValueOrDefault(word) + vote;
+        if (total == 0)
+            _caseVotes.Remove(word);
+        else
+            _caseVotes[word] = total;
     }
 
     private static void Count(Dictionary<string, int> counts, string key, int sign)

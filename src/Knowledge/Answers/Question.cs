@@ -22,6 +22,9 @@ public sealed record QuestionToken(string Folded, string Word, TokenRole Role, I
     /// <summary>The English document words the glossary gives for this word.</summary>
     public IReadOnlySet<string> Translations { get; init; } = new HashSet<string>();
 
+    /// <summary>Written with a capital inside the question ("Chile", "R4V").</summary>
+    public bool Capitalized { get; init; }
+
     public bool Counts => Role is TokenRole.Content or TokenRole.Unknown;
 }
 
@@ -41,6 +44,27 @@ public sealed class Question
 
     /// <summary>The first word that is not a function word or filler: where a question word asks.</summary>
     public QuestionToken? Opening => Tokens.FirstOrDefault(t => t.Role is not (TokenRole.Stop or TokenRole.Filler));
+
+    private static readonly HashSet<string> Copulas = ["is", "are", "was", "were", "s", "es", "son", "era", "fue", "e", "sao", "foi"];
+    private static readonly HashSet<string> Articles = ["the", "el", "la", "los", "las", "o", "a", "os", "as"];
+
+    /// <summary>
+    /// The thing a "what is the X of..." question asks for: "budget" in "What's the budget of
+    /// the office?", "telefono" in "¿Cuál es el teléfono...?". Only that shape names it surely;
+    /// in "What actress did..." or "Who mapped..." the word after the question word may be
+    /// phrased otherwise by the documents.
+    /// </summary>
+    public QuestionToken? Focus
+    {
+        get
+        {
+            var i = Tokens.Select((t, k) => (t, k)).FirstOrDefault(x => x.t.Role is not (TokenRole.Stop or TokenRole.Filler)).k;
+            if (i + 3 >= Tokens.Count || Tokens[i].Role != TokenRole.QuestionWord ||
+                !Copulas.Contains(Tokens[i + 1].Folded) || !Articles.Contains(Tokens[i + 2].Folded))
+                return null;
+            return Tokens[i + 3] is { Counts: true } focus ? focus : null;
+        }
+    }
 
     /// <summary>"How many", "cuántos", "número de" — not the "many" of "so many".</summary>
     public bool AsksCount => Tokens.Select((t, i) => (t, i)).Any(x =>
@@ -66,6 +90,10 @@ public sealed class Question
             else
                 tokens.Add(Classify(words[i], lexicon, allowCorrection: true));
         }
+        // A word capitalized inside the question is a name the answer must speak of.
+        for (var i = 1; i < tokens.Count; i++)
+            if (cased[i].Capitalized && !shouting)
+                tokens[i] = tokens[i] with { Capitalized = true };
         return new Question(text, tokens);
     }
 

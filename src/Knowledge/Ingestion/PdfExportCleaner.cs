@@ -11,6 +11,7 @@ public static partial class PdfExportCleaner
 {
     private const int MaxHeadingWords = 14;
     private const int MaxListItemWords = 4;
+    private const int MaxHeadingRun = 3;
 
     // Lines ending in these words continue on the next line.
     private static readonly HashSet<string> ContinuationWords = new(StringComparer.OrdinalIgnoreCase)
@@ -139,10 +140,23 @@ public static partial class PdfExportCleaner
                 blocks.Add(new Block(BlockKind.Figure, line, []));
                 continue;
             }
-            if (IsHeadingCandidate(line) && i + 1 < stream.Count && FollowedByBody(stream, i + 1))
+            if (MarkedHeading(line) is { } marked)
             {
                 Close();
-                title = TrimPunctuation(line);
+                title = marked;
+                continue;
+            }
+            // A run of short title lines before the body ("Repository of Practices", the name of
+            // the practice, "Summary") is one heading: each line says what the text is about.
+            var run = i;
+            while (run < stream.Count && IsHeadingCandidate(stream[run].Line) && MarkedHeading(stream[run].Line) is null &&
+                   (run == i || ListEnd(stream, run) - run < 3 && !ReadsAsStatement(stream[run - 1].Line)))
+                run++;
+            if (run > i && run < stream.Count && FollowedByBody(stream, run) && run - i <= MaxHeadingRun)
+            {
+                Close();
+                title = string.Join(" – ", stream.Skip(i).Take(run - i).Select(s => TrimPunctuation(s.Line)));
+                i = run - 1;
                 continue;
             }
             blocks.Add(new Block(BlockKind.Paragraph, line, []));
@@ -169,6 +183,19 @@ public static partial class PdfExportCleaner
     private static bool IsHeadingCandidate(string line) =>
         WordCount(line) <= MaxHeadingWords && line.Length <= 120 && char.IsUpper(line[0]) &&
         !EndsSentence(line) && !line.EndsWith(',') && !IsFigure(line);
+
+    /// <summary>A short line that states something ("IOM is committed to...") is no title, even unpunctuated.</summary>
+    private static bool ReadsAsStatement(string line) =>
+        StatementWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] StatementWords = [" is ", " are ", " was ", " were ", " that ", " has ", " have "];
+
+    /// <summary>A heading marked up as wiki ("== Quito Declaration ==") or Markdown ("## Summary") text.</summary>
+    private static string? MarkedHeading(string line)
+    {
+        var match = HeadingMarkup().Match(line);
+        return match.Success ? match.Groups[1].Value : null;
+    }
 
     private static bool IsFigure(string line) => char.IsDigit(line[0]) && WordCount(line) <= 6 && !EndsSentence(line);
 
@@ -221,6 +248,9 @@ public static partial class PdfExportCleaner
 
     private static HashSet<string> HyphenatedWords(string text) =>
         HyphenatedWord().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+
+    [GeneratedRegex(@"^(?:={1,6}|#{1,6})\s*([^=#].*?)\s*=*$")]
+    private static partial Regex HeadingMarkup();
 
     [GeneratedRegex(@"^\d[\d.,]*$")]
     private static partial Regex NumberOnly();
