@@ -7,7 +7,7 @@ namespace IomAssistant.Knowledge.Answers;
 public sealed partial class AnswerEngine
 {
     /// <summary>A passage hit judged against the question's concepts.</summary>
-    private sealed record JudgedPassage(IndexHit Hit, double Coverage, double Rank);
+    private sealed record JudgedPassage(IndexHit Hit, double Coverage, double Rank, bool FitsShape);
 
     private Answer? BestPassage(Question q, string language, double minCoverage)
     {
@@ -16,7 +16,11 @@ public sealed partial class AnswerEngine
         // documents cannot answer it, whatever else they share with the question.
         if (Environment.GetEnvironmentVariable("T_FOCUS") != "0" && q.Focus is { Role: TokenRole.Unknown, Capitalized: false })
             return null;
-        if (JudgePassages(q, concepts).FirstOrDefault() is not { } best || best.Coverage < minCoverage)
+        var judged = JudgePassages(q, concepts);
+        // A typed question ("when", "how many", "who") is answered only by a sentence of that shape.
+        if (Environment.GetEnvironmentVariable("T_SHAPE") == "1")
+            judged = judged.Where(j => j.FitsShape).ToList();
+        if (judged.FirstOrDefault() is not { } best || best.Coverage < minCoverage)
             return null;
         return PassageAnswer(best.Hit, concepts, language, best.Coverage);
     }
@@ -24,7 +28,7 @@ public sealed partial class AnswerEngine
     /// <summary>Candidates ranked by how much of the question they explain, BM25 breaking near ties.</summary>
     private List<JudgedPassage> JudgePassages(Question q, IReadOnlyList<Concept> concepts)
     {
-        var wanted = WantedShape(q);
+        var shape = AnswerShape.For(q);
         if (concepts.Count == 0)
             return [];
         var total = concepts.Sum(c => c.Weight);
@@ -38,25 +42,14 @@ public sealed partial class AnswerEngine
                 var stems = HitStems(hit);
                 var coverage = concepts.Where(c => c.MatchedBy(stems)).Sum(c => c.Weight) / total;
                 var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top;
-                if (wanted is { } want && want.IsMatch(PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars).Sentence))
+                var fits = shape is null || shape.Fits(PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars).Sentence);
+                if (shape is not null && fits)
                     rank += ScoringWeights.QuestionTypeBonus;
-                return new JudgedPassage(hit, coverage, rank);
+                return new JudgedPassage(hit, coverage, rank, fits);
             })
             .OrderByDescending(j => j.Rank)
             .ToList();
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\d")]
-    private static partial System.Text.RegularExpressions.Regex Figure();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(1[0-9]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")]
-    private static partial System.Text.RegularExpressions.Regex Date();
-
-    /// <summary>What the answering sentence should hold for the question's type, if the type says.</summary>
-    private static System.Text.RegularExpressions.Regex? WantedShape(Question q) =>
-        q.AsksCount ? Figure()
-        : q.Opening is { Role: TokenRole.QuestionWord } opening && opening.Stems.Contains("when") ? Date()
-        : null;
 
     private HashSet<string> HitStems(IndexHit hit)
     {

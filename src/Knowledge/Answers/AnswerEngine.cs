@@ -29,6 +29,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
     private readonly Lexicon _lexicon;
+
+    /// <summary>The vocabulary questions are read against.</summary>
+    public Lexicon Lexicon => _lexicon;
     private readonly EntityLinker _linker;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly IReadOnlyList<EntityDefinition> _homes;
@@ -159,7 +162,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         lines.Add("concepts: " + string.Join(", ", concepts.Select(c =>
             $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
         lines.AddRange(JudgePassages(q, concepts).Take(5).Select(j =>
-            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}: {Shorten(j.Hit.Text, 90)}"));
+            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }
 

@@ -244,7 +244,12 @@ public static partial class PdfExportCleaner
         return sb.ToString();
     }
 
-    private static string TrimPunctuation(string s) => s.Trim().Trim('.', ',', ';', ':', '(', ')', '"', '\'');
+    private static string TrimPunctuation(string s)
+    {
+        var trimmed = s.Trim().Trim('.', ',', ';', ':', '"', '\'');
+        // A closing parenthesis belongs to a heading that opens one: "... Venezuela (R4V)".
+        return trimmed.Count(c => c == '(') == trimmed.Count(c => c == ')') ? trimmed : trimmed.Trim('(', ')');
+    }
 
     private static HashSet<string> HyphenatedWords(string text) =>
         HyphenatedWord().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
