@@ -123,6 +123,11 @@ public sealed partial class AnswerEngine : IAnswerEngine
             switch (Check(q, mentions, option))
             {
                 case Verdict.Pass:
+                    // A card the question does not name (the home office's, a guessed holder of the
+                    // attribute) gives way to a document that explains clearly more of the question.
+                    if ((!option.Mentioned || IsBareUmbrella(option.Entity, mentions)) &&
+                        BestPassage(q, language, Math.Max(ScoringWeights.MinCoverage, CatalogCoverage(q, option) + ScoringWeights.PassageOverUnnamedCard)) is { } better)
+                        return new AskResult(better, better.FollowUps, language);
                     var answer = option.Attribute is null ? Card(option.Entity, language, option.Total, q) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
                     return new AskResult(answer, answer.FollowUps, language);
                 case Verdict.MissingAttribute:
@@ -141,6 +146,15 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
         var named = mentions.Select(m => _knowledge.EntitiesById[m.EntityId]).FirstOrDefault();
         return NoAnswer(language, named);
+    }
+
+    /// <summary>How much of the question a catalog answer's shown words explain, weighed as passages are.</summary>
+    private double CatalogCoverage(Question q, Option option)
+    {
+        var concepts = Concept.Read(q, _lexicon);
+        var total = concepts.Sum(c => c.Weight);
+        var shown = StemsOf(option.Entity, option.Attribute);
+        return total <= 0 ? 0 : concepts.Where(c => c.MatchedBy(shown)).Sum(c => c.Weight) / total;
     }
 
     /// <summary>

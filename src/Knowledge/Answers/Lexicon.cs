@@ -12,6 +12,8 @@ namespace IomAssistant.Knowledge.Answers;
 public sealed class Lexicon
 {
     private const int MaxRememberedCorrections = 10_000;
+    // No word of the knowledge is longer than this in practice; a longer one is no typo of one.
+    private const int MaxCorrectableLength = 20;
 
     /// <summary>Question words, by the English word the glossary maps users' words to.</summary>
     public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string> { "what", "when", "where", "who", "which", "why", "how", "many" };
@@ -152,7 +154,7 @@ public sealed class Lexicon
     /// <summary>The closest word the knowledge, glossary or fillers know, for a typo; null if none is close.</summary>
     public string? Correct(string folded)
     {
-        if (folded.Length < 3 || char.IsDigit(folded[0]))
+        if (folded.Length is < 3 or > MaxCorrectableLength || char.IsDigit(folded[0]))
             return null;
         if (_corrections.TryGetValue(folded, out var known))
             return known;

@@ -32,6 +32,8 @@ public sealed record QuestionToken(string Folded, string Word, TokenRole Role, I
 public sealed class Question
 {
     public const int MaxTokens = 64;
+    /// <summary>Words of one question that may be looked up as typos.</summary>
+    public const int MaxCorrections = 8;
 
     private Question(string text, IReadOnlyList<QuestionToken> tokens)
     {
@@ -78,6 +80,7 @@ public sealed class Question
         // A question typed in capitals has no acronyms to tell apart.
         var shouting = !text.Any(char.IsLower);
         var tokens = new List<QuestionToken>(words.Count);
+        var corrections = 0;
         for (var i = 0; i < words.Count; i++)
         {
             if (Phrase(words, i, lexicon) is { } phrase)
@@ -88,7 +91,13 @@ public sealed class Question
             else if (cased[i].Acronym && !shouting && StopWords.IsStopWord(words[i]) && lexicon.Translate(words[i]) is { } expanded)
                 tokens.Add(Content(words[i], words[i], expanded));
             else
-                tokens.Add(Classify(words[i], lexicon, allowCorrection: true));
+            {
+                // Typo correction scans the vocabulary: a few words a question, however long it is.
+                var token = Classify(words[i], lexicon, allowCorrection: corrections < MaxCorrections);
+                if (token.Folded != token.Word || token.Role == TokenRole.Unknown)
+                    corrections++;
+                tokens.Add(token);
+            }
         }
         // A word capitalized inside the question is a name the answer must speak of.
         for (var i = 1; i < tokens.Count; i++)

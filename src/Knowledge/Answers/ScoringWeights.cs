@@ -18,6 +18,9 @@ public static class ScoringWeights
     /// </summary>
     public static readonly double MinCoverageBeyondCard = double.Parse(Environment.GetEnvironmentVariable("T_GAP") ?? "0.75");
 
+    /// <summary>How much more of the question a passage must explain than a card the question does not name.</summary>
+    public static readonly double PassageOverUnnamedCard = double.Parse(Environment.GetEnvironmentVariable("T_OVER") ?? "0.1");
+
     /// <summary>How much BM25 (relative to the best hit) counts beside coverage when ranking passages.</summary>
     public static readonly double Bm25Share = double.Parse(Environment.GetEnvironmentVariable("T_BM25") ?? "1.0");
 
