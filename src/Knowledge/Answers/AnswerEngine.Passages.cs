@@ -41,8 +41,11 @@ public sealed partial class AnswerEngine
             {
                 var stems = HitStems(hit);
                 var coverage = concepts.Where(c => c.MatchedBy(stems)).Sum(c => c.Weight) / total;
-                var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top;
-                var fits = shape is null || shape.Fits(PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars).Sentence);
+                var sentence = PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars).Sentence;
+                // The question's words together in one sentence say more than spread over a passage.
+                var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top +
+                           ScoringWeights.SentenceShare * PreciseAnswer.Explained(sentence, concepts) / total;
+                var fits = shape is null || shape.Fits(sentence);
                 if (shape is not null && fits)
                     rank += ScoringWeights.QuestionTypeBonus;
                 return new JudgedPassage(hit, coverage, rank, fits);

@@ -114,7 +114,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private AskResult Answer(string question, AnswerContext? context, string? locale)
     {
         var language = LanguageDetector.Detect(question, locale);
-        var q = Question.Read(question, _lexicon);
+        var q = Question.Read(question, _lexicon, language);
         var mentions = _linker.Link(q);
 
         EntityDefinition? lacksAttribute = null;
@@ -163,7 +163,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// </summary>
     public IReadOnlyList<string> Explain(string question, AnswerContext? context = null)
     {
-        var q = Question.Read(question ?? "", _lexicon);
+        var q = Question.Read(question ?? "", _lexicon, LanguageDetector.Detect(question ?? ""));
         var mentions = _linker.Link(q);
         var lines = new List<string>
         {
@@ -188,7 +188,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var asked = Ask(query, null, locale);
         if (asked.Answer is not null)
             results.Add(asked.Answer);
-        var q = Question.Read(query ?? "", _lexicon);
+        var q = Question.Read(query ?? "", _lexicon, LanguageDetector.Detect(query ?? "", locale));
         var language = asked.Language;
         foreach (var hit in _index.Search(QueryStems(q), FuzzyWords(q), query ?? "", Candidates * 2))
         {

@@ -21,12 +21,13 @@ public sealed record Concept(string Word, IReadOnlyList<(string Stem, float Boos
             var alternatives = new List<(string, float)> { (own, 1f) };
             alternatives.AddRange(token.Stems.Where(s => s != own).Select(s => (s, ScoringWeights.AlternativeBoost)));
             var known = token.Stems.Where(lexicon.HasStem).ToList();
-            var named = known.Count > 0 ? lexicon.IsName(token.Word) : token.Capitalized;
-            // An unknown name is as specific as a word can be; an unknown ordinary word may just
-            // be phrased otherwise than in the documents.
-            // A name the documents know weighs more: a passage that does not name what the
-            // question names is about something else.
-            var weight = known.Count > 0 ? known.Max(lexicon.Idf) * (named ? ScoringWeights.NameFactor : 1)
+            var named = known.Count > 0 ? token.Capitalized || !token.Carried && lexicon.IsName(token.Word) : token.Capitalized;
+            // A dictionary's senses of a word may be rare where the word is common ("parte":
+            // part, share): its commonest known sense sets the weight. A name the documents know
+            // weighs more: a passage that does not name what the question names is about
+            // something else. An unknown name is as specific as a word can be; an unknown
+            // ordinary word may just be phrased otherwise than in the documents.
+            var weight = known.Count > 0 ? (token.Carried ? known.Min(lexicon.Idf) : known.Max(lexicon.Idf)) * (named ? ScoringWeights.NameFactor : 1)
                 : named ? lexicon.MaxIdf
                 : ScoringWeights.UnknownWordIdfShare * lexicon.MaxIdf;
             concepts.Add(new Concept(token.Folded, alternatives, weight, known.Count > 0, named));

@@ -42,7 +42,7 @@ public sealed class Lexicon
         _caseVotes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var passage in knowledge.Documents.SelectMany(d => d.Passages))
         {
-            CountPassage(passage.Text, +1);
+            CountPassage(passage.Text + "\n" + passage.Section, +1);
             _units++;
         }
         foreach (var entity in knowledge.Entities)
@@ -102,12 +102,12 @@ public sealed class Lexicon
         _units = previous._units;
         foreach (var passage in removed.SelectMany(d => d.Passages))
         {
-            CountPassage(passage.Text, -1);
+            CountPassage(passage.Text + "\n" + passage.Section, -1);
             _units--;
         }
         foreach (var passage in added.SelectMany(d => d.Passages))
         {
-            CountPassage(passage.Text, +1);
+            CountPassage(passage.Text + "\n" + passage.Section, +1);
             _units++;
         }
         (_correctionCandidates, _wordsForShortTypos) = CorrectionCandidates();

@@ -49,7 +49,8 @@ public static partial class PreciseAnswer
         return (sentences[best], text);
     }
 
-    private static double Explained(string sentence, IReadOnlyList<Concept> concepts)
+    /// <summary>The weight of the question's concepts one sentence explains.</summary>
+    public static double Explained(string sentence, IReadOnlyList<Concept> concepts)
     {
         var stems = TextFolding.Tokens(sentence).Select(Stemmer.English).ToHashSet();
         return concepts.Where(c => c.MatchedBy(stems)).Sum(c => c.Weight);

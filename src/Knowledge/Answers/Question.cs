@@ -22,6 +22,9 @@ public sealed record QuestionToken(string Folded, string Word, TokenRole Role, I
     /// <summary>The English document words the glossary gives for this word.</summary>
     public IReadOnlySet<string> Translations { get; init; } = new HashSet<string>();
 
+    /// <summary>Carried to English by the bilingual dictionary: its translations are senses, not synonyms.</summary>
+    public bool Carried { get; init; }
+
     /// <summary>Written with a capital inside the question ("Chile", "R4V").</summary>
     public bool Capitalized { get; init; }
 
@@ -73,7 +76,7 @@ public sealed class Question
         x.t.Role == TokenRole.QuestionWord && x.t.Stems.Contains("many") &&
         (x.t.Folded != "many" || (x.i > 0 && Tokens[x.i - 1].Folded == "how")));
 
-    public static Question Read(string text, Lexicon lexicon)
+    public static Question Read(string text, Lexicon lexicon, string language = "en")
     {
         var cased = TextFolding.TokensWithCase(text).Take(MaxTokens).ToList();
         var words = cased.Select(t => t.Folded).ToList();
@@ -83,7 +86,7 @@ public sealed class Question
         var corrections = 0;
         for (var i = 0; i < words.Count; i++)
         {
-            if (Phrase(words, i, lexicon) is { } phrase)
+            if (Phrase(words, i, lexicon, language) is { } phrase)
             {
                 tokens.AddRange(phrase);
                 i += phrase.Count - 1;
@@ -93,7 +96,7 @@ public sealed class Question
             else
             {
                 // Typo correction scans the vocabulary: a few words a question, however long it is.
-                var token = Classify(words[i], lexicon, allowCorrection: corrections < MaxCorrections);
+                var token = Classify(words[i], lexicon, language, allowCorrection: corrections < MaxCorrections, asName: i > 0 && cased[i].Capitalized && !shouting);
                 if (token.Folded != token.Word || token.Role == TokenRole.Unknown)
                     corrections++;
                 tokens.Add(token);
@@ -110,7 +113,7 @@ public sealed class Question
     /// A glossary phrase ("naciones unidas", "forman parte") starting at <paramref name="start"/>:
     /// each of its words keeps its own reading and also stands for the phrase's translation.
     /// </summary>
-    private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon)
+    private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon, string language)
     {
         for (var length = Math.Min(lexicon.LongestPhrase, words.Count - start); length >= 2; length--)
         {
@@ -125,7 +128,7 @@ public sealed class Question
             var stems = translated.Select(Stemmer.English).ToList();
             return words.Skip(start).Take(length).Select(word =>
             {
-                var token = Classify(word, lexicon, allowCorrection: false);
+                var token = Classify(word, lexicon, language, allowCorrection: false);
                 if (token.Role is TokenRole.Stop or TokenRole.Filler or TokenRole.QuestionWord)
                     return token;
                 return token with
@@ -139,7 +142,7 @@ public sealed class Question
         return null;
     }
 
-    private static QuestionToken Classify(string folded, Lexicon lexicon, bool allowCorrection)
+    private static QuestionToken Classify(string folded, Lexicon lexicon, string language, bool allowCorrection, bool asName = false)
     {
         var translated = lexicon.Translate(folded);
         if (translated is null && !StopWords.IsStopWord(folded) && !lexicon.IsFiller(folded) && !lexicon.IsKnown(folded))
@@ -154,12 +157,24 @@ public sealed class Question
             return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
         if (lexicon.IsFiller(folded))
             return new QuestionToken(folded, folded, TokenRole.Filler, new HashSet<string>());
+        // Any other Spanish or Portuguese word: the dictionary's English for it, beside the word
+        // itself (cognates: "residencia"); a name the documents use, capitalized, stays a name
+        // ("Quito" is no "quitar").
+        if (translated is null && !(asName && lexicon.IsName(folded)) && CrossLanguage.ToEnglish(folded, language) is { } carried)
+        {
+            if (carried.QuestionWords.Count > 0)
+                return new QuestionToken(folded, folded, TokenRole.QuestionWord, carried.QuestionWords.ToHashSet());
+            if (carried.FunctionWord)
+                return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
+            if (carried.Words.Count > 0)
+                return Content(folded, folded, carried.Words) with { Carried = true };
+        }
         // "cities", "settling": another form of a word the knowledge uses is known too.
         if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)))
             return Content(folded, folded, translated ?? []);
         if (allowCorrection && lexicon.Correct(folded) is { } corrected)
         {
-            var token = Classify(corrected, lexicon, allowCorrection: false);
+            var token = Classify(corrected, lexicon, language, allowCorrection: false);
             return token with { Folded = folded };
         }
         // One or two letters the knowledge does not know ("hw", "x") carry nothing to answer or refuse.

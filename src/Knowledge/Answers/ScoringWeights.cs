@@ -21,6 +21,9 @@ public static class ScoringWeights
     /// <summary>How much more of the question a passage must explain than a card the question does not name.</summary>
     public static readonly double PassageOverUnnamedCard = double.Parse(Environment.GetEnvironmentVariable("T_OVER") ?? "0.1");
 
+    /// <summary>How much the share of the question explained by the passage's best sentence counts when ranking.</summary>
+    public static readonly double SentenceShare = double.Parse(Environment.GetEnvironmentVariable("T_SENT") ?? "0.5");
+
     /// <summary>How much BM25 (relative to the best hit) counts beside coverage when ranking passages.</summary>
     public static readonly double Bm25Share = double.Parse(Environment.GetEnvironmentVariable("T_BM25") ?? "1.0");
 
