@@ -20,7 +20,11 @@ public sealed record Concept(string Word, IReadOnlyList<(string Stem, float Boos
             var own = Stemmer.English(token.Word);
             var alternatives = new List<(string, float)> { (own, 1f) };
             alternatives.AddRange(token.Stems.Where(s => s != own).Select(s => (s, ScoringWeights.AlternativeBoost)));
-            var known = token.Stems.Where(lexicon.HasStem).ToList();
+            // A stem the documents lack may meet theirs by its beginning ("creation", "created").
+            if (token.Role == TokenRole.Content && !token.Stems.Any(lexicon.HasStem))
+                foreach (var prefix in token.Stems.Select(lexicon.KnownPrefixStem).OfType<string>().Distinct().ToList())
+                    alternatives.Add((prefix, ScoringWeights.PrefixBoost));
+            var known = alternatives.Select(a => a.Item1).Where(lexicon.HasStem).ToList();
             var named = known.Count > 0 ? token.Capitalized || !token.Carried && lexicon.IsName(token.Word) : token.Capitalized;
             // A dictionary's senses of a word may be rare where the word is common ("parte":
             // part, share): its commonest known sense sets the weight. A name the documents know

@@ -14,6 +14,8 @@ public sealed class Lexicon
     private const int MaxRememberedCorrections = 10_000;
     // No word of the knowledge is longer than this in practice; a longer one is no typo of one.
     private const int MaxCorrectableLength = 20;
+    private const int MinPrefixStem = 5;
+    private const double MinPrefixShare = 0.6;
 
     /// <summary>Question words, by the English word the glossary maps users' words to.</summary>
     public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string> { "what", "when", "where", "who", "which", "why", "how", "many" };
@@ -152,20 +154,38 @@ public sealed class Lexicon
     public bool HasStem(string stem) => _stemFrequency.ContainsKey(stem);
 
     /// <summary>The closest word the knowledge, glossary or fillers know, for a typo; null if none is close.</summary>
-    public string? Correct(string folded)
+    /// <param name="crossLanguage">
+    /// The word is Spanish or Portuguese and no dictionary knows it: it may be a name the
+    /// documents spell the English way ("Lutero", "Venecia"), two edits away.
+    /// </param>
+    public string? Correct(string folded, bool crossLanguage = false)
     {
         if (folded.Length is < 3 or > MaxCorrectableLength || char.IsDigit(folded[0]))
             return null;
-        if (_corrections.TryGetValue(folded, out var known))
+        var key = crossLanguage ? "\u0001" + folded : folded;
+        if (_corrections.TryGetValue(key, out var known))
             return known;
-        var corrected = FindCorrection(folded);
+        var corrected = FindCorrection(folded, crossLanguage && folded.Length >= 5 ? 2 : folded.Length >= 8 ? 2 : 1);
         if (_corrections.Count >= MaxRememberedCorrections)
             _corrections.Clear();
-        _corrections[folded] = corrected;
+        _corrections[key] = corrected;
         return corrected;
     }
 
-    private string? FindCorrection(string folded)
+    /// <summary>
+    /// The longest stem the knowledge uses that begins <paramref name="stem"/> and keeps most of
+    /// it: "creat" for "creation", "compar" for "comparison", where stemming stops short of
+    /// joining a noun to its verb.
+    /// </summary>
+    public string? KnownPrefixStem(string stem)
+    {
+        for (var length = stem.Length - 1; length >= Math.Max(MinPrefixStem, (int)Math.Ceiling(stem.Length * MinPrefixShare)); length--)
+            if (_stemFrequency.ContainsKey(stem[..length]))
+                return stem[..length];
+        return null;
+    }
+
+    private string? FindCorrection(string folded, int max)
     {
         // Short words are close to many others: a 3-letter typo may only be a function word, a
         // 4-letter one only a word the documents use or a function word, not a name or another
@@ -176,7 +196,6 @@ public sealed class Lexicon
             4 => _wordsForShortTypos,
             _ => _correctionCandidates,
         };
-        var max = folded.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
         foreach (var candidate in pool)

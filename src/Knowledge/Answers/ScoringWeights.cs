@@ -46,6 +46,9 @@ public static class ScoringWeights
     /// <summary>A typo correction or translation stands for the word a little less surely than the word itself.</summary>
     public const float AlternativeBoost = 0.9f;
 
+    /// <summary>A stem's known beginning ("creat" for "creation") stands for it less surely still.</summary>
+    public const float PrefixBoost = 0.7f;
+
     /// <summary>Longest passage text a card shows; longer passages show the best window of whole sentences.</summary>
     public const int MaxPassageChars = 1200;
 }
