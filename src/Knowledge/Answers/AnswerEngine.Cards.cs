@@ -31,10 +31,10 @@ public sealed partial class AnswerEngine
     }
 
     /// <summary>A passage as the answer: the sentence that answers, marked, in its passage.</summary>
-    private Answer PassageAnswer(IndexHit hit, IReadOnlyList<Concept> concepts, string language, double score)
+    private Answer PassageAnswer(IndexHit hit, IReadOnlyList<Concept> concepts, AnswerShape? shape, string language, double score)
     {
         var about = _sectionEntities.GetValueOrDefault((hit.Document, hit.Section));
-        var (sentence, text) = PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars);
+        var (sentence, text) = PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars, shape);
         return new Answer
         {
             Kind = about?.Kind ?? "passage",

@@ -22,7 +22,7 @@ public sealed partial class AnswerEngine
             judged = judged.Where(j => j.FitsShape).ToList();
         if (judged.FirstOrDefault() is not { } best || best.Coverage < minCoverage)
             return null;
-        return PassageAnswer(best.Hit, concepts, language, best.Coverage);
+        return PassageAnswer(best.Hit, concepts, AnswerShape.For(q), language, best.Coverage);
     }
 
     /// <summary>Candidates ranked by how much of the question they explain, BM25 breaking near ties.</summary>
@@ -41,7 +41,7 @@ public sealed partial class AnswerEngine
             {
                 var stems = HitStems(hit);
                 var coverage = concepts.Where(c => c.MatchedBy(stems)).Sum(c => c.Weight) / total;
-                var sentence = PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars).Sentence;
+                var sentence = PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars, shape).Sentence;
                 // The question's words together in one sentence say more than spread over a passage.
                 var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top +
                            ScoringWeights.SentenceShare * PreciseAnswer.Explained(sentence, concepts) / total;

@@ -10,6 +10,9 @@ namespace IomAssistant.Knowledge.Answers;
 /// </summary>
 public static partial class PreciseAnswer
 {
+    // A sentence of the shape asked for wins over one that explains up to this much more of the question.
+    private const double ShapeBonus = 0.25;
+
     [GeneratedRegex(@"(?<=[.!?;])\s+(?=[\p{Lu}\p{N}""“(])")]
     private static partial Regex SentenceBreak();
 
@@ -17,10 +20,13 @@ public static partial class PreciseAnswer
         SentenceBreak().Split(text).Where(s => s.Length > 0).ToList();
 
     /// <summary>The best sentence and the text to show, at most <paramref name="maxChars"/> long.</summary>
-    public static (string Sentence, string Text) Select(string passage, IReadOnlyList<Concept> concepts, int maxChars)
+    /// <param name="shape">What the question's type wants the sentence to hold: of two sentences
+    /// that explain nearly as much, the one that holds it answers.</param>
+    public static (string Sentence, string Text) Select(string passage, IReadOnlyList<Concept> concepts, int maxChars, AnswerShape? shape = null)
     {
         var sentences = Sentences(passage);
-        var scores = sentences.Select(s => Explained(s, concepts)).ToList();
+        var total = Math.Max(concepts.Sum(c => c.Weight), 1e-9);
+        var scores = sentences.Select(s => Explained(s, concepts) / total + (shape is not null && shape.Fits(s) ? ShapeBonus : 0)).ToList();
         var best = 0;
         for (var i = 1; i < sentences.Count; i++)
             if (scores[i] > scores[best] + 1e-9)

@@ -10,13 +10,13 @@ public static class ScoringWeights
     public const int PassageCandidates = 12;
 
     /// <summary>Share of the question's weight the answering passage must explain.</summary>
-    public static readonly double MinCoverage = double.Parse(Environment.GetEnvironmentVariable("T_MINCOV") ?? "0.4");
+    public static readonly double MinCoverage = double.Parse(Environment.GetEnvironmentVariable("T_MINCOV") ?? "0.35");
 
     /// <summary>
     /// Coverage a passage needs when the question names a catalog entity whose card lacks the
     /// fact asked for: the passage must then speak of nearly everything the question does.
     /// </summary>
-    public static readonly double MinCoverageBeyondCard = double.Parse(Environment.GetEnvironmentVariable("T_GAP") ?? "0.75");
+    public static readonly double MinCoverageBeyondCard = double.Parse(Environment.GetEnvironmentVariable("T_GAP") ?? "0.5");
 
     /// <summary>How much more of the question a passage must explain than a card the question does not name.</summary>
     public static readonly double PassageOverUnnamedCard = double.Parse(Environment.GetEnvironmentVariable("T_OVER") ?? "0.1");
@@ -32,7 +32,7 @@ public static class ScoringWeights
     /// simply phrase it otherwise ("surrender" for "gave up"), so it counts against coverage
     /// without alone ruling the answer out.
     /// </summary>
-    public static readonly double UnknownWordIdfShare = double.Parse(Environment.GetEnvironmentVariable("T_UNK") ?? "1.3");
+    public static readonly double UnknownWordIdfShare = double.Parse(Environment.GetEnvironmentVariable("T_UNK") ?? "1.0");
 
     /// <summary>
     /// Rank bonus for a passage whose answering sentence has what the question type wants: a

@@ -12,6 +12,8 @@ public static partial class PdfExportCleaner
     private const int MaxHeadingWords = 14;
     private const int MaxListItemWords = 4;
     private const int MaxHeadingRun = 3;
+    // A title may carry a year ("Strategy 2020-2024"), not a phone number or a street address.
+    private const int MaxHeadingDigits = 8;
 
     // Lines ending in these words continue on the next line.
     private static readonly HashSet<string> ContinuationWords = new(StringComparer.OrdinalIgnoreCase)
@@ -182,7 +184,11 @@ public static partial class PdfExportCleaner
 
     private static bool IsHeadingCandidate(string line) =>
         WordCount(line) <= MaxHeadingWords && line.Length <= 120 && char.IsUpper(line[0]) &&
-        !EndsSentence(line) && !line.EndsWith(',') && !IsFigure(line);
+        !EndsSentence(line) && !line.EndsWith(',') && !IsFigure(line) && !IsContactLine(line);
+
+    /// <summary>"Tel: +51.1 221 76 98", "Miguel Seminario 320, 14° piso": an address block, not a title.</summary>
+    private static bool IsContactLine(string line) =>
+        line.Count(char.IsDigit) > MaxHeadingDigits || line.Contains(": ", StringComparison.Ordinal);
 
     /// <summary>A short line that states something ("IOM is committed to...") is no title, even unpunctuated.</summary>
     private static bool ReadsAsStatement(string line) =>
