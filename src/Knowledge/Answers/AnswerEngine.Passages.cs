@@ -14,13 +14,9 @@ public sealed partial class AnswerEngine
         var concepts = Concept.Read(q, _lexicon);
         // What the question asks for is a word no document uses ("budget", "phone"): the
         // documents cannot answer it, whatever else they share with the question.
-        if (Environment.GetEnvironmentVariable("T_FOCUS") != "0" && q.Focus is { Role: TokenRole.Unknown, Capitalized: false })
+        if (q.Focus is { Role: TokenRole.Unknown, Capitalized: false })
             return null;
-        var judged = JudgePassages(q, concepts);
-        // A typed question ("when", "how many", "who") is answered only by a sentence of that shape.
-        if (Environment.GetEnvironmentVariable("T_SHAPE") == "1")
-            judged = judged.Where(j => j.FitsShape).ToList();
-        if (judged.FirstOrDefault() is not { } best || best.Coverage < minCoverage)
+        if (JudgePassages(q, concepts).FirstOrDefault() is not { } best || best.Coverage < minCoverage)
             return null;
         return PassageAnswer(best.Hit, concepts, AnswerShape.For(q), language, best.Coverage);
     }

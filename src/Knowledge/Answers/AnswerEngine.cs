@@ -14,8 +14,6 @@ namespace IomAssistant.Knowledge.Answers;
 public sealed partial class AnswerEngine : IAnswerEngine
 {
     private const int MaxVisibleChars = 1300;
-    private const double MinPassageCoverage = 0.6;
-    private const double KeyWordShare = 0.8;
     private const int Candidates = 8;
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;

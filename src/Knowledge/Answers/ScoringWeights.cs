@@ -10,38 +10,38 @@ public static class ScoringWeights
     public const int PassageCandidates = 12;
 
     /// <summary>Share of the question's weight the answering passage must explain.</summary>
-    public static readonly double MinCoverage = double.Parse(Environment.GetEnvironmentVariable("T_MINCOV") ?? "0.35");
+    public const double MinCoverage = 0.35;
 
     /// <summary>
     /// Coverage a passage needs when the question names a catalog entity whose card lacks the
     /// fact asked for: the passage must then speak of nearly everything the question does.
     /// </summary>
-    public static readonly double MinCoverageBeyondCard = double.Parse(Environment.GetEnvironmentVariable("T_GAP") ?? "0.5");
+    public const double MinCoverageBeyondCard = 0.5;
 
     /// <summary>How much more of the question a passage must explain than a card the question does not name.</summary>
-    public static readonly double PassageOverUnnamedCard = double.Parse(Environment.GetEnvironmentVariable("T_OVER") ?? "0.1");
+    public const double PassageOverUnnamedCard = 0.1;
 
     /// <summary>How much the share of the question explained by the passage's best sentence counts when ranking.</summary>
-    public static readonly double SentenceShare = double.Parse(Environment.GetEnvironmentVariable("T_SENT") ?? "0.5");
+    public const double SentenceShare = 0.5;
 
     /// <summary>How much BM25 (relative to the best hit) counts beside coverage when ranking passages.</summary>
-    public static readonly double Bm25Share = double.Parse(Environment.GetEnvironmentVariable("T_BM25") ?? "1.0");
+    public const double Bm25Share = 1.0;
 
     /// <summary>
     /// A word no document uses weighs like a word only one passage uses: the question may
     /// simply phrase it otherwise ("surrender" for "gave up"), so it counts against coverage
     /// without alone ruling the answer out.
     /// </summary>
-    public static readonly double UnknownWordIdfShare = double.Parse(Environment.GetEnvironmentVariable("T_UNK") ?? "1.0");
+    public const double UnknownWordIdfShare = 1.0;
 
     /// <summary>
     /// Rank bonus for a passage whose answering sentence has what the question type wants: a
     /// figure for "how many", a year or date for "when".
     /// </summary>
-    public static readonly double QuestionTypeBonus = double.Parse(Environment.GetEnvironmentVariable("T_TYPE") ?? "0.15");
+    public const double QuestionTypeBonus = 0.15;
 
     /// <summary>How much more a name (a word the documents write capitalized) weighs than an ordinary word of the same rarity.</summary>
-    public static readonly double NameFactor = double.Parse(Environment.GetEnvironmentVariable("T_NAME") ?? "2");
+    public const double NameFactor = 2;
 
     /// <summary>A typo correction or translation stands for the word a little less surely than the word itself.</summary>
     public const float AlternativeBoost = 0.9f;
