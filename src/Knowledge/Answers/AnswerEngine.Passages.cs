@@ -7,7 +7,7 @@ namespace IomAssistant.Knowledge.Answers;
 public sealed partial class AnswerEngine
 {
     /// <summary>A passage hit judged against the question's concepts.</summary>
-    private sealed record JudgedPassage(IndexHit Hit, double Coverage, double Rank, bool FitsShape);
+    private sealed record JudgedPassage(IndexHit Hit, double Coverage, double ContentCoverage, double Rank, bool FitsShape);
 
     private Answer? BestPassage(Question q, string language, double minCoverage)
     {
@@ -15,6 +15,11 @@ public sealed partial class AnswerEngine
         // What the question asks for is a word no document uses ("budget", "phone"): the
         // documents cannot answer it, whatever else they share with the question.
         if (q.Focus is { Role: TokenRole.Unknown, Capitalized: false })
+            return null;
+        // Names set the scope; when what is asked about them is mostly words no document uses
+        // ("Will it rain in Buenos Aires this weekend?"), the documents cannot answer it.
+        var content = concepts.Where(c => !c.Named).ToList();
+        if (content.Count > 0 && content.Where(c => !c.Known).Sum(c => c.Weight) >= ScoringWeights.MaxUnknownContentShare * content.Sum(c => c.Weight))
             return null;
         if (JudgePassages(q, concepts).FirstOrDefault() is not { } best || best.Coverage < minCoverage)
             return null;
@@ -28,6 +33,7 @@ public sealed partial class AnswerEngine
         if (concepts.Count == 0)
             return [];
         var total = concepts.Sum(c => c.Weight);
+        var contentTotal = concepts.Where(c => !c.Named).Sum(c => c.Weight);
         var hits = _index.SearchPassages(concepts.Select(c => c.Alternatives).ToList(), ScoringWeights.PassageCandidates);
         if (hits.Count == 0)
             return [];
@@ -37,6 +43,7 @@ public sealed partial class AnswerEngine
             {
                 var stems = HitStems(hit);
                 var coverage = concepts.Where(c => c.MatchedBy(stems)).Sum(c => c.Weight) / total;
+                var content = contentTotal > 0 ? concepts.Where(c => !c.Named && c.MatchedBy(stems)).Sum(c => c.Weight) / contentTotal : 1;
                 var sentence = PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars, shape).Sentence;
                 // The question's words together in one sentence say more than spread over a passage.
                 var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top +
@@ -44,7 +51,7 @@ public sealed partial class AnswerEngine
                 var fits = shape is null || shape.Fits(sentence);
                 if (shape is not null && fits)
                     rank += ScoringWeights.QuestionTypeBonus;
-                return new JudgedPassage(hit, coverage, rank, fits);
+                return new JudgedPassage(hit, coverage, content, rank, fits);
             })
             .OrderByDescending(j => j.Rank)
             .ToList();

@@ -174,7 +174,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         lines.Add("concepts: " + string.Join(", ", concepts.Select(c =>
             $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
         lines.AddRange(JudgePassages(q, concepts).Take(5).Select(j =>
-            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
+            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} (words other than names {j.ContentCoverage:F2}) bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }
 
