@@ -21,6 +21,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private const double ClearAttributeScore = 1.5;
     private static readonly HashSet<string> TypedQuestionWords = ["who", "when", "where"];
     public const int DefaultRememberedAnswers = 10_000;
+    private const int MaxRememberedQuestionLength = 300;
+    private const int MaxRememberedLocaleLength = 16;
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
@@ -96,7 +98,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
     public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
     {
         question ??= "";
-        if (_rememberedAnswers <= 0)
+        // Only question-sized keys are remembered: long or odd inputs cannot fill the cache's memory.
+        if (_rememberedAnswers <= 0 || question.Length > MaxRememberedQuestionLength || locale?.Length > MaxRememberedLocaleLength)
             return Answer(question, context, locale);
         var key = (question, context?.Entity, context?.Attribute, locale);
         if (_answers.TryGetValue(key, out var remembered))
