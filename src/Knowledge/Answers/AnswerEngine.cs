@@ -32,6 +32,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     public Lexicon Lexicon => _lexicon;
     private readonly EntityLinker _linker;
     private readonly PassageJudge _passages;
+    private readonly Dictionary<string, IReadOnlyList<IReadOnlySet<string>>> _nameStems;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
@@ -66,6 +67,10 @@ public sealed partial class AnswerEngine : IAnswerEngine
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
         _passages = new PassageJudge(index, lexicon);
+        _nameStems = knowledge.Entities.ToDictionary(e => e.Id, e => (IReadOnlyList<IReadOnlySet<string>>)e.Names.Values.Concat(e.Aliases)
+            .Select(name => (IReadOnlySet<string>)TextFolding.Tokens(name).Where(t => !StopWords.IsStopWord(t)).Select(Stemmer.English).ToHashSet())
+            .Where(stems => stems.Count > 0)
+            .ToList());
         // The section each entity's summary is quoted from: entities whose summary opens a
         // section of their own (the strategy areas) describe that section.
         _sectionEntities = knowledge.Entities
@@ -118,7 +123,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var mentions = _linker.Link(q);
 
         // The documents are judged once, lazily: a named entity's card that answers needs no search.
-        var documents = new Lazy<DocumentEvidence>(() => _passages.Judge(q), LazyThreadSafetyMode.None);
+        var documents = new Lazy<DocumentEvidence>(() => _passages.Judge(q, NamedEntities(mentions)), LazyThreadSafetyMode.None);
         EntityDefinition? lacksAttribute = null;
         foreach (var option in RankOptions(q, mentions, context))
         {
@@ -150,6 +155,13 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return NoAnswer(language, named);
     }
 
+    /// <summary>The name stems of each entity the question names, the organization's bare name aside.</summary>
+    private List<IReadOnlyList<IReadOnlySet<string>>> NamedEntities(IReadOnlyList<Mention> mentions) =>
+        mentions.Select(m => m.EntityId).Distinct()
+            .Where(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions))
+            .Select(id => _nameStems[id])
+            .ToList();
+
     private AskResult Passage(JudgedPassage judged, DocumentEvidence documents, string language)
     {
         var answer = PassageAnswer(judged, documents, language);
@@ -171,7 +183,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         };
         lines.AddRange(RankOptions(q, mentions, context).Select(o =>
             $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
-        var documents = _passages.Judge(q);
+        var documents = _passages.Judge(q, NamedEntities(mentions));
         lines.Add("concepts: " + string.Join(", ", documents.Concepts.Select(c =>
             $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
         if (documents.Shape is { } shape)
@@ -179,7 +191,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         if (documents.RuledOut is { } reason)
             lines.Add($"documents ruled out: {reason}");
         lines.AddRange(documents.Ranked.Take(5).Select(j =>
-            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
+            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} (best sentence {j.SentenceCoverage:F2}) bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }
 
