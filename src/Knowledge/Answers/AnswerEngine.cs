@@ -123,7 +123,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var mentions = _linker.Link(q);
 
         // The documents are judged once, lazily: a named entity's card that answers needs no search.
-        var documents = new Lazy<DocumentEvidence>(() => _passages.Judge(q, NamedEntities(mentions)), LazyThreadSafetyMode.None);
+        var documents = new Lazy<DocumentEvidence>(() => _passages.Judge(q, NamedEntities(q, mentions)), LazyThreadSafetyMode.None);
         EntityDefinition? lacksAttribute = null;
         foreach (var option in RankOptions(q, mentions, context))
         {
@@ -155,11 +155,15 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return NoAnswer(language, named);
     }
 
-    /// <summary>The name stems of each entity the question names, the organization's bare name aside.</summary>
-    private List<IReadOnlyList<IReadOnlySet<string>>> NamedEntities(IReadOnlyList<Mention> mentions) =>
-        mentions.Select(m => m.EntityId).Distinct()
-            .Where(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions))
-            .Select(id => _nameStems[id])
+    /// <summary>
+    /// For each place (country, office) the question names, the stems of its names and of the
+    /// words the question named it with ("Venezuelans"): a passage must say one of them.
+    /// </summary>
+    private List<IReadOnlyList<IReadOnlySet<string>>> NamedEntities(Question q, IReadOnlyList<Mention> mentions) =>
+        mentions.GroupBy(m => m.EntityId)
+            .Where(g => _knowledge.EntitiesById[g.Key].Kind is "country" or "office")
+            .Select(g => (IReadOnlyList<IReadOnlySet<string>>)[.. _nameStems[g.Key], .. g.Select(m => (IReadOnlySet<string>)
+                Enumerable.Range(m.Start, m.Length).Where(i => q.Tokens[i].Counts).Select(i => Stemmer.English(q.Tokens[i].Word)).ToHashSet())])
             .ToList();
 
     private AskResult Passage(JudgedPassage judged, DocumentEvidence documents, string language)
@@ -183,7 +187,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         };
         lines.AddRange(RankOptions(q, mentions, context).Select(o =>
             $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
-        var documents = _passages.Judge(q, NamedEntities(mentions));
+        var documents = _passages.Judge(q, NamedEntities(q, mentions));
         lines.Add("concepts: " + string.Join(", ", documents.Concepts.Select(c =>
             $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
         if (documents.Shape is { } shape)

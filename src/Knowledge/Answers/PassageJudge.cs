@@ -91,7 +91,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
         // Names set the scope; when what is asked about them is mostly words no document uses
         // ("Will it rain in Buenos Aires this weekend?"), the documents cannot answer it.
         var content = concepts.Where(c => !c.Named).ToList();
-        if (content.Count > 0 && content.Where(c => !c.Known).Sum(c => c.Weight) >= ScoringWeights.MaxUnknownContentShare * content.Sum(c => c.Weight))
+        if (content.Count >= 2 && content.Where(c => !c.Known).Sum(c => c.Weight) >= ScoringWeights.MaxUnknownContentShare * content.Sum(c => c.Weight))
             return "what it asks beyond names is in no document";
         return null;
     }
