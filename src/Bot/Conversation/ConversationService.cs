@@ -18,7 +18,7 @@ public sealed record ConversationReply(Answer? Answer, IReadOnlyList<string> Sug
 /// </summary>
 public sealed class ConversationService(
     IAnswerEngine engine,
-    ConversationMemory memory,
+    IConversationMemory memory,
     IKnowledgeGapRecorder gaps,
     IFeedbackStore feedback,
     AssistantMetrics metrics,

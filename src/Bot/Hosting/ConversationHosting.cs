@@ -27,7 +27,7 @@ public static class ConversationHosting
         services.AddHostedService(provider => provider.GetRequiredService<QueuedGapRecorder>());
         services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<QueuedGapRecorder>());
         services.AddSingleton<IKnowledgeGapRecorder>(provider => provider.GetRequiredService<QueuedGapRecorder>());
-        services.AddSingleton<ConversationMemory>();
+        services.TryAddSingleton<IConversationMemory, ConversationMemory>();
         services.AddSingleton<ConversationService>();
         return builder;
     }
