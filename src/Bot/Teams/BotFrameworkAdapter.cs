@@ -28,6 +28,7 @@ public sealed class BotFrameworkAdapter(
     TrustedServiceUrls trustedServiceUrls,
     TeamsActivityHandler handler,
     ConnectorClient connector,
+    FailedAuthentications failures,
     IOptions<BotOptions> options,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
@@ -42,10 +43,15 @@ public sealed class BotFrameworkAdapter(
     public async Task<GateResult> AdmitAsync(HttpContext context)
     {
         var request = context.Request;
+        if (failures.RefusalFor(context) is { } tooMany)
+        {
+            logger.LogWarning("Refused a Bot Framework request with 429: too many failed authentications from its address");
+            return GateResult.Refuse(tooMany);
+        }
         if (_mode == ChannelAuthMode.Closed)
         {
             logger.LogWarning("Refused a Bot Framework request: Bot:MicrosoftAppId is not set");
-            return Refuse(StatusCodes.Status401Unauthorized);
+            return Unauthenticated(context);
         }
 
         ValidatedChannelToken? token = null;
@@ -58,7 +64,7 @@ public sealed class BotFrameworkAdapter(
             if (check.Token is null)
             {
                 logger.LogWarning("Refused a Bot Framework request: {Failure}", check.Failure);
-                return Refuse(StatusCodes.Status401Unauthorized);
+                return Unauthenticated(context);
             }
             token = check.Token;
         }
@@ -90,7 +96,7 @@ public sealed class BotFrameworkAdapter(
             if (TokenCheckFailure(token, activity) is { } failure)
             {
                 logger.LogWarning("Refused a Bot Framework request: {Failure}", failure);
-                return Refuse(StatusCodes.Status401Unauthorized);
+                return Unauthenticated(context);
             }
             trustedServiceUrls.Trust(activity.ServiceUrl!);
         }
@@ -141,6 +147,13 @@ public sealed class BotFrameworkAdapter(
     }
 
     private static GateResult Refuse(int status) => GateResult.Refuse(Results.StatusCode(status));
+
+    /// <summary>A 401, counted against the client's address.</summary>
+    private GateResult Unauthenticated(HttpContext context)
+    {
+        failures.Count(context);
+        return Refuse(StatusCodes.Status401Unauthorized);
+    }
 
     /// <summary>Ids are the sender's to choose; a bounded key keeps the limiter's table small.</summary>
     private static string Bounded(string id) => id.Length <= 200 ? id : id[..200];
