@@ -17,6 +17,7 @@ public static class ObservabilityHosting
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
         builder.Services.AddKnowledgeHealthChecks();
+        builder.Services.AddRedactedHttpClientLogging();
         return builder;
     }
 
