@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IomAssistant.Bot.Tests.Hosting;
 
 /// <summary>A copy of the repository's knowledge in a temporary folder, served by the real app.</summary>
-public sealed class CopiedKnowledgeFactory : BotFactory
+public class CopiedKnowledgeFactory : BotFactory
 {
     public string KnowledgePath { get; } = Path.Combine(Path.GetTempPath(), "iom-knowledge-" + Guid.NewGuid().ToString("N"));
     public string IndexPath { get; } = Path.Combine(Path.GetTempPath(), "iom-index-" + Guid.NewGuid().ToString("N"));
