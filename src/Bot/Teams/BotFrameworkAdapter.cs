@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Teams.Auth;
@@ -90,6 +91,11 @@ public sealed class BotFrameworkAdapter(
             logger.LogInformation("Rejected a Bot Framework request whose body is not an activity");
             return Refuse(StatusCodes.Status400BadRequest);
         }
+        if (TooLong(activity) is { } tooLong)
+        {
+            logger.LogInformation("Rejected a Bot Framework activity: {Reason}", tooLong);
+            return GateResult.Refuse(Results.Json(new { error = tooLong }, statusCode: StatusCodes.Status400BadRequest));
+        }
 
         if (token is not null)
         {
@@ -154,6 +160,21 @@ public sealed class BotFrameworkAdapter(
         failures.Count(context);
         return Refuse(StatusCodes.Status401Unauthorized);
     }
+
+    /// <summary>
+    /// Protocol fields beyond what the channel ever sends. The message text is not among them:
+    /// a long question is answered with a message saying how long it may be.
+    /// </summary>
+    private static string? TooLong(Activity activity) => TextLimits.FirstTooLong(
+        ("id", activity.Id, TextLimits.ChannelId),
+        ("serviceUrl", activity.ServiceUrl, TextLimits.ChannelId),
+        ("channelId", activity.ChannelId, TextLimits.ChannelId),
+        ("conversation.id", activity.Conversation?.Id, TextLimits.ChannelId),
+        ("from.id", activity.From?.Id, TextLimits.ChannelId),
+        ("from.aadObjectId", activity.From?.AadObjectId, TextLimits.ChannelId),
+        ("recipient.id", activity.Recipient?.Id, TextLimits.ChannelId),
+        ("name", activity.Name, TextLimits.ChannelId),
+        ("locale", activity.Locale, TextLimits.Locale));
 
     /// <summary>Ids are the sender's to choose; a bounded key keeps the limiter's table small.</summary>
     private static string Bounded(string id) => id.Length <= 200 ? id : id[..200];
