@@ -101,7 +101,7 @@ public sealed class PostgresGapStoreTests(PostgresServer server)
                 """{"action": "feedback", "helpful": false, "answer": "IOM Regional Office for South America", "question": "How many staff?", "lang": "en"}""",
                 System.Text.Encoding.UTF8, "application/json"));
             feedback.EnsureSuccessStatusCode();
-            Assert.Contains(first.Services.GetRequiredService<IFeedbackStore>().Recent(10), e => e.AnswerTitle == "IOM Regional Office for South America");
+            Assert.Contains(second.Services.GetRequiredService<IFeedbackStore>().Recent(10), e => e.AnswerTitle == "IOM Regional Office for South America");
         }
 
         var output = new StringWriter();

@@ -22,6 +22,7 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(24);
     public static readonly TimeSpan RetryInterval = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan UnknownKeyRefreshGap = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan NoKeysRetryGap = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private volatile KeySnapshot? _snapshot;
@@ -31,8 +32,9 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
 
     public async Task<ChannelSigningKey?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
-        // Only before the first successful fetch does a request wait for one unconditionally.
-        var snapshot = _snapshot ?? await RefreshAsync(minimumGap: TimeSpan.Zero, cancellationToken);
+        // Before the first successful fetch, a request fetches (or waits for the fetch under way),
+        // at most once per NoKeysRetryGap while the endpoint keeps failing.
+        var snapshot = _snapshot ?? await RefreshAsync(NoKeysRetryGap, cancellationToken);
         if (snapshot is not null && snapshot.Keys.TryGetValue(keyId, out var key))
             return key;
 
