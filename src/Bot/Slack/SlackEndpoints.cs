@@ -150,6 +150,8 @@ public static class SlackEndpoints
                 ("thread_ts", action.Place.ThreadTs, TextLimits.ChannelId), ("response_url", action.PrivateReply?.ResponseUrl.OriginalString, TextLimits.ChannelId),
                 ("actions.value", action.Value, MaxActionValue)) is { } tooLong)
             return BadRequest(logger, tooLong);
+        if (action.ActionId is BlockKitRenderer.HelpfulAction or BlockKitRenderer.NotHelpfulAction && FeedbackTooLong(action.Value) is { } feedbackTooLong)
+            return BadRequest(logger, feedbackTooLong);
 
         var job = action.ActionId switch
         {
@@ -191,17 +193,28 @@ public static class SlackEndpoints
             logger.LogWarning("Slack feedback button with an unreadable value ignored");
             return null;
         }
-        if (TextLimits.FirstTooLong(("title", value.Title, TextLimits.AnswerTitle), ("question", value.Question, TextLimits.Question),
-                ("language", value.Language, TextLimits.Language)) is { } tooLong)
-        {
-            logger.LogWarning("Slack feedback button ignored: {Reason}", tooLong);
-            return null;
-        }
+
         // Recorded at once; only the thank-you waits for the queue.
         responder.RecordFeedback(value, action.ActionId == BlockKitRenderer.HelpfulAction);
         return action.PrivateReply is { } to
             ? new SlackJob("thank for feedback", ct => responder.ThankPrivatelyAsync(to, value.Language, ct))
             : new SlackJob("thank for feedback", ct => responder.ThankInPlaceAsync(action.Place, action.User, value.Language, ct));
+    }
+
+    /// <summary>Which field of a feedback button's value is over its limit, or null (also for a value that is not one).</summary>
+    private static string? FeedbackTooLong(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<FeedbackValue>(json) is { } value
+                ? TextLimits.FirstTooLong(("title", value.Title, TextLimits.AnswerTitle), ("question", value.Question, TextLimits.Question),
+                    ("language", value.Language, TextLimits.Language))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The bot's user id as Slack states it in the event's authorizations.</summary>

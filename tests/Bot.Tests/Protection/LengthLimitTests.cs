@@ -137,6 +137,17 @@ public sealed class SlackLengthLimitTests : SlackBotHarness
     }
 
     [Fact]
+    public async Task A_feedback_button_with_an_over_long_title_is_refused_naming_it()
+    {
+        var value = JsonSerializer.Serialize(new { Title = new string('t', TextLimits.AnswerTitle + 1), Question = "staff?", Language = "en" });
+        var button = new JsonObject { ["action_id"] = "feedback_helpful", ["value"] = value };
+        var response = await Client.SendAsync(Signed("/slack/interactivity", ButtonPress(button, NewId("C"), WebApi.NewResponseUrl(), ephemeral: false), Form));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"title\" is longer than", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_button_with_an_over_long_value_is_refused()
     {
         var button = new JsonObject { ["action_id"] = "follow_up_0", ["value"] = new string('x', 3000) };
