@@ -32,6 +32,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     public Lexicon Lexicon => _lexicon;
     private readonly EntityLinker _linker;
     private readonly PassageJudge _passages;
+    private readonly Dictionary<string, IReadOnlyList<IReadOnlySet<string>>> _nameStems;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
@@ -66,6 +67,10 @@ public sealed partial class AnswerEngine : IAnswerEngine
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
         _passages = new PassageJudge(index, lexicon);
+        _nameStems = knowledge.Entities.ToDictionary(e => e.Id, e => (IReadOnlyList<IReadOnlySet<string>>)e.Names.Values.Concat(e.Aliases)
+            .Select(name => (IReadOnlySet<string>)TextFolding.Tokens(name).Where(t => !StopWords.IsStopWord(t)).Select(Stemmer.English).ToHashSet())
+            .Where(stems => stems.Count > 0)
+            .ToList());
         // The section each entity's summary is quoted from: entities whose summary opens a
         // section of their own (the strategy areas) describe that section.
         _sectionEntities = knowledge.Entities
@@ -118,7 +123,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var mentions = _linker.Link(q);
 
         // The documents are judged once, lazily: a named entity's card that answers needs no search.
-        var documents = new Lazy<DocumentEvidence>(() => _passages.Judge(q), LazyThreadSafetyMode.None);
+        var documents = new Lazy<DocumentEvidence>(() => _passages.Judge(q, NamedEntities(q, mentions)), LazyThreadSafetyMode.None);
         EntityDefinition? lacksAttribute = null;
         foreach (var option in RankOptions(q, mentions, context))
         {
@@ -150,6 +155,17 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return NoAnswer(language, named);
     }
 
+    /// <summary>
+    /// For each place (country, office) the question names, the stems of its names and of the
+    /// words the question named it with ("Venezuelans"): a passage must say one of them.
+    /// </summary>
+    private List<IReadOnlyList<IReadOnlySet<string>>> NamedEntities(Question q, IReadOnlyList<Mention> mentions) =>
+        mentions.GroupBy(m => m.EntityId)
+            .Where(g => _knowledge.EntitiesById[g.Key].Kind is "country" or "office")
+            .Select(g => (IReadOnlyList<IReadOnlySet<string>>)[.. _nameStems[g.Key], .. g.Select(m => (IReadOnlySet<string>)
+                Enumerable.Range(m.Start, m.Length).Where(i => q.Tokens[i].Counts).Select(i => Stemmer.English(q.Tokens[i].Word)).ToHashSet())])
+            .ToList();
+
     private AskResult Passage(JudgedPassage judged, DocumentEvidence documents, string language)
     {
         var answer = PassageAnswer(judged, documents, language);
@@ -171,7 +187,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         };
         lines.AddRange(RankOptions(q, mentions, context).Select(o =>
             $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
-        var documents = _passages.Judge(q);
+        var documents = _passages.Judge(q, NamedEntities(q, mentions));
         lines.Add("concepts: " + string.Join(", ", documents.Concepts.Select(c =>
             $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
         if (documents.Shape is { } shape)
@@ -179,7 +195,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         if (documents.RuledOut is { } reason)
             lines.Add($"documents ruled out: {reason}");
         lines.AddRange(documents.Ranked.Take(5).Select(j =>
-            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
+            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} (best sentence {j.SentenceCoverage:F2}) bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }
 

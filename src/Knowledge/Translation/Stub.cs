@@ -29,4 +29,5 @@ public sealed class BilingualDictionary
     public IReadOnlyList<string> Translate(string language, string foldedWord) =>
         _t.TryGetValue(language, out var m) && m.TryGetValue(foldedWord, out var v) ? v : [];
     public bool Knows(string language, string foldedWord) => _t.TryGetValue(language, out var m) && m.ContainsKey(foldedWord);
+    public IEnumerable<string> Words(string language) => _t.TryGetValue(language, out var m) ? m.Keys : [];
 }
