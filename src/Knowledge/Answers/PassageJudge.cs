@@ -15,12 +15,12 @@ public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerSha
     /// <summary>The best passage if it explains at least <paramref name="minCoverage"/> of the question.</summary>
     public JudgedPassage? Best(double minCoverage)
     {
-        if (RuledOut is not null || Ranked.Count == 0)
+        if (RuledOut is not null)
             return null;
-        var best = Ranked[0];
-        // "How many" and "when" are answered by a figure and a date; names are told less surely.
-        var shapeMissing = Shape is { Name: not "name" } && !best.FitsShape;
-        return best.Coverage >= minCoverage && best.SentenceCoverage >= ScoringWeights.MinSentenceCoverage && !shapeMissing ? best : null;
+        // "How many" and "when" are answered by a figure and a date: the best passage that has
+        // one. Names are told less surely, so "who" and "where" only prefer theirs.
+        var best = Shape is { Name: not "name" } ? Ranked.FirstOrDefault(j => j.FitsShape) : Ranked.FirstOrDefault();
+        return best is not null && best.Coverage >= minCoverage && best.SentenceCoverage >= ScoringWeights.MinSentenceCoverage ? best : null;
     }
 
     /// <summary>How much of the question some shown stems (a card's words) explain, weighed as passages are.</summary>
