@@ -1,4 +1,5 @@
 using IomAssistant.Bot.Api;
+using IomAssistant.Bot.Management;
 using OpenTelemetry.Metrics;
 
 namespace IomAssistant.Bot.Observability;
@@ -16,6 +17,7 @@ public static class ObservabilityHosting
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
         builder.Services.AddKnowledgeHealthChecks();
+        builder.Services.AddRedactedHttpClientLogging();
         return builder;
     }
 
@@ -26,10 +28,10 @@ public static class ObservabilityHosting
         return app;
     }
 
-    /// <summary>GET /metrics in Prometheus text format; meant for the cluster's scraper, not the internet.</summary>
+    /// <summary>GET /metrics in Prometheus text format, on the management port: for the cluster's scraper, not the internet.</summary>
     public static WebApplication MapMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").ServedOnManagementPort();
         return app;
     }
 }

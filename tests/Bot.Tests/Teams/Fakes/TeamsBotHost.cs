@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using IomAssistant.Knowledge.Answers;
 
 namespace IomAssistant.Bot.Tests.Teams.Fakes;
@@ -15,7 +16,8 @@ namespace IomAssistant.Bot.Tests.Teams.Fakes;
 /// The real bot (Program) in a test server, configured against a <see cref="FakeBotFrameworkChannel"/>
 /// and answering from a <see cref="ScriptedAnswerEngine"/>.
 /// </summary>
-public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string environment = "Production", IDictionary<string, string?>? settings = null, bool realEngine = false)
+public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string environment = "Production", IDictionary<string, string?>? settings = null, bool realEngine = false, TimeProvider? time = null,
+    Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     : WebApplicationFactory<Program>
 {
     private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "iom-teams-tests-" + Guid.NewGuid().ToString("N"));
@@ -45,12 +47,21 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
                 ["RateLimits:Channels:PermitLimit"] = "100000",
             })
             .AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
-        if (!realEngine)
-            builder.ConfigureTestServices(services =>
+        if (logs is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        builder.ConfigureTestServices(services =>
+        {
+            if (!realEngine)
             {
                 services.RemoveAll<IAnswerEngine>();
                 services.AddSingleton<IAnswerEngine>(Engine);
-            });
+            }
+            if (time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(time);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
