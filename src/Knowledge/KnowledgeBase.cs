@@ -20,9 +20,10 @@ public sealed class KnowledgeBase
     private readonly IReadOnlyDictionary<string, string> _catalogNames;
 
     private KnowledgeBase(IReadOnlyList<CleanDocument> documents, IReadOnlyList<AttributeDefinition> attributes,
-        IReadOnlyList<EntityDefinition> entities, GlossaryFile glossary, IReadOnlyDictionary<string, string> fileHashes,
+        IReadOnlyList<EntityDefinition> entities, GlossaryFile glossary, AssistantText assistant, IReadOnlyDictionary<string, string> fileHashes,
         IReadOnlyDictionary<string, string> catalogNames)
     {
+        Assistant = assistant;
         Documents = documents;
         _documentsByName = documents.ToDictionary(d => d.Name, StringComparer.Ordinal);
         Attributes = attributes.ToDictionary(a => a.Id);
@@ -41,6 +42,9 @@ public sealed class KnowledgeBase
     public IReadOnlyDictionary<string, EntityDefinition> EntitiesById { get; }
     public GlossaryFile Glossary { get; }
 
+    /// <summary>The assistant's welcome, help and example questions, from <c>assistant.yaml</c>.</summary>
+    public AssistantText Assistant { get; }
+
     /// <summary>Hash of every file's name and bytes: what the knowledge is, for status and reloads.</summary>
     public string ContentHash { get; }
 
@@ -58,6 +62,9 @@ public sealed class KnowledgeBase
     public static bool IsCatalogFile(string fileName) =>
         fileName.StartsWith("catalog", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
+    public static bool IsAssistantFile(string fileName) =>
+        fileName.Equals("assistant.yaml", StringComparison.OrdinalIgnoreCase);
+
     public static bool IsGlossaryFile(string fileName) =>
         fileName.StartsWith("glossary", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
@@ -65,7 +72,7 @@ public sealed class KnowledgeBase
     public static bool IsDocumentFile(string name)
     {
         var fileName = Path.GetFileName(name);
-        return !IsHidden(name) && !IsCatalogFile(fileName) && !IsGlossaryFile(fileName) &&
+        return !IsHidden(name) && !IsCatalogFile(fileName) && !IsGlossaryFile(fileName) && !IsAssistantFile(fileName) &&
                DocumentReader.Extensions.Contains(Path.GetExtension(fileName));
     }
 
@@ -90,6 +97,7 @@ public sealed class KnowledgeBase
         var attributes = new List<AttributeDefinition>();
         var entities = new List<EntityDefinition>();
         var glossary = new GlossaryFile();
+        var assistant = AssistantText.Plain;
         var catalogNames = new Dictionary<string, string>();
         var attributeFiles = new List<(string Id, string File)>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -130,6 +138,11 @@ public sealed class KnowledgeBase
                 entities.AddRange(catalog.Entities);
                 foreach (var e in catalog.Entities) catalogNames[e.Id] = name;
             }
+            else if (IsAssistantFile(fileName))
+            {
+                progress?.Report($"assistant text {name}");
+                assistant = CatalogLoader.ReadAssistantText(path, name);
+            }
             else if (IsGlossaryFile(fileName))
             {
                 progress?.Report($"glossary {name}");
@@ -143,7 +156,7 @@ public sealed class KnowledgeBase
         CheckReferences(attributeFiles, entities, catalogNames);
         var byName = documents.ToDictionary(d => d.Name);
         CheckProvenance(byName, entities, catalogNames);
-        return new KnowledgeBase(documents, attributes, entities, glossary, hashes, catalogNames);
+        return new KnowledgeBase(documents, attributes, entities, glossary, assistant, hashes, catalogNames);
     }
 
     /// <summary>
@@ -174,7 +187,7 @@ public sealed class KnowledgeBase
         }
         CheckProvenance(documents, Entities.Where(e => changed.Contains(e.Document)), _catalogNames);
         var ordered = documents.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        return new KnowledgeBase(ordered, [.. Attributes.Values], Entities, Glossary, hashes, _catalogNames);
+        return new KnowledgeBase(ordered, [.. Attributes.Values], Entities, Glossary, Assistant, hashes, _catalogNames);
     }
 
     private static void CheckReferences(List<(string Id, string File)> attributes, List<EntityDefinition> entities, Dictionary<string, string> catalogNames)

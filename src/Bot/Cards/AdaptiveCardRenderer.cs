@@ -104,7 +104,7 @@ public sealed class AdaptiveCardRenderer
     /// <summary>Welcome (on install) and help (on an empty message): what the bot does, with example questions.</summary>
     public RenderedCard RenderWelcome(UiText text)
     {
-        var examples = ConversationService.ExampleQuestions(text.Language);
+        var examples = text.Examples;
         var card = Card(
         [
             TextBlock(text.WelcomeTitle, size: "Large", weight: "Bolder"),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Catalog;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Conversation;
@@ -8,7 +9,10 @@ namespace IomAssistant.Bot.Conversation;
 /// <summary>What every channel renders: the engine's result plus the sentences around it.</summary>
 public sealed record ConversationReply(Answer? Answer, IReadOnlyList<string> Suggestions, string Language)
 {
-    public UiText Text => UiText.For(Language);
+    /// <summary>The knowledge's own welcome and help in the reply's language, for the no-answer card.</summary>
+    public Greeting? Greeting { get; init; }
+
+    public UiText Text => UiText.For(Language).With(Greeting);
 }
 
 /// <summary>
@@ -44,7 +48,7 @@ public sealed class ConversationService(
         else
             logger.LogInformation("Question on {Channel} ({Language}) {Outcome} as {Kind} in {ElapsedMs:0.0} ms",
                 channel, result.Language, result.Answer is null ? "unanswered" : "answered", result.Answer?.Kind ?? "none", elapsed.TotalMilliseconds);
-        return new ConversationReply(result.Answer, result.Suggestions, result.Language);
+        return new ConversationReply(result.Answer, result.Suggestions, result.Language) { Greeting = engine.Greeting(result.Language) };
     }
 
     /// <summary>
@@ -72,6 +76,6 @@ public sealed class ConversationService(
 
     public IReadOnlyList<TopicSummary> Topics(string language = "en") => engine.Topics(language);
 
-    /// <summary>Questions shown on welcome and help cards.</summary>
-    public static IReadOnlyList<string> ExampleQuestions(string? language) => Phrases.Examples(language ?? "en").Take(3).ToList();
+    /// <summary>The sentences around answers in <paramref name="language"/>, with the knowledge's own welcome, help and example questions.</summary>
+    public UiText TextFor(string language) => UiText.For(language).With(engine.Greeting(language));
 }

@@ -1,3 +1,5 @@
+using IomAssistant.Knowledge.Catalog;
+
 namespace IomAssistant.Bot.Conversation;
 
 /// <summary>
@@ -13,9 +15,6 @@ public sealed record UiText(
     string Helpful,
     string NotHelpful,
     string ThanksForFeedback,
-    string Welcome,
-    string WelcomeTitle,
-    string Help,
     string ShareInChannel,
     string Shared,
     string SomethingWentWrong,
@@ -41,9 +40,6 @@ public sealed record UiText(
         Helpful: "👍 Helpful",
         NotHelpful: "👎 Not helpful",
         ThanksForFeedback: "Thanks for your feedback.",
-        Welcome: "I answer questions about the IOM Regional Office for South America, its offices, the countries of the region and the regional strategy, from the office's own documents.",
-        WelcomeTitle: "IOM South America assistant",
-        Help: "Ask me about offices, countries, the regional strategy or migration trends, in English, Spanish or Portuguese.",
         ShareInChannel: "Share in channel",
         Shared: "Shared in the channel.",
         SomethingWentWrong: "Sorry, something went wrong while answering. Please try again.",
@@ -58,9 +54,6 @@ public sealed record UiText(
         Helpful: "👍 Útil",
         NotHelpful: "👎 No útil",
         ThanksForFeedback: "Gracias por su opinión.",
-        Welcome: "Respondo preguntas sobre la Oficina Regional de la OIM para América del Sur, sus oficinas, los países de la región y la estrategia regional, a partir de los documentos de la oficina.",
-        WelcomeTitle: "Asistente de la OIM para América del Sur",
-        Help: "Pregúnteme sobre oficinas, países, la estrategia regional o las tendencias migratorias, en español, inglés o portugués.",
         ShareInChannel: "Compartir en el canal",
         Shared: "Compartido en el canal.",
         SomethingWentWrong: "Lo siento, algo falló al responder. Inténtelo de nuevo.",
@@ -86,9 +79,6 @@ public sealed record UiText(
         Helpful: "👍 Útil",
         NotHelpful: "👎 Não foi útil",
         ThanksForFeedback: "Obrigado pelo seu comentário.",
-        Welcome: "Respondo perguntas sobre o Escritório Regional da OIM para a América do Sul, seus escritórios, os países da região e a estratégia regional, com base nos documentos do escritório.",
-        WelcomeTitle: "Assistente da OIM para a América do Sul",
-        Help: "Pergunte-me sobre escritórios, países, a estratégia regional ou as tendências migratórias, em português, inglês ou espanhol.",
         ShareInChannel: "Compartilhar no canal",
         Shared: "Compartilhado no canal.",
         SomethingWentWrong: "Desculpe, algo deu errado ao responder. Tente novamente.",
@@ -104,6 +94,25 @@ public sealed record UiText(
         SearchTooLong = "Pesquise algo mais curto (no máximo 500 caracteres).",
         FeedbackTooLong = "Não foi possível registrar seu comentário: o título da resposta ou a pergunta é longo demais.",
     };
+
+    /// <summary>The welcome card's title and text and the help line: the knowledge's own, see <see cref="With"/>.</summary>
+    public string WelcomeTitle { get; init; } = AssistantText.Plain.In(Language).Title;
+    public string Welcome { get; init; } = AssistantText.Plain.In(Language).Welcome;
+    public string Help { get; init; } = AssistantText.Plain.In(Language).Help;
+
+    /// <summary>Example questions for welcome and help cards: the knowledge's own.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>These sentences with the organization's own welcome, help and examples from the knowledge.</summary>
+    public UiText With(Greeting? greeting) => greeting is null ? this : this with
+    {
+        WelcomeTitle = greeting.Title,
+        Welcome = greeting.Welcome,
+        Help = greeting.Help,
+        Examples = greeting.Examples.Take(MaxExamples).ToList(),
+    };
+
+    private const int MaxExamples = 3;
 
     public static UiText For(string? language) => language switch
     {

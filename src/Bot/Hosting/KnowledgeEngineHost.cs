@@ -220,6 +220,8 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
 
     public IReadOnlyList<TopicSummary> Topics(string language = "en") => Engine.Topics(language);
 
+    public Knowledge.Catalog.Greeting Greeting(string language) => Engine.Greeting(language);
+
     /// <summary>A loaded document by its exact name (as answers cite it), for showing sources; null for any other name.</summary>
     public CleanDocument? Document(string name) =>
         (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Knowledge.Document(name);

@@ -58,7 +58,7 @@ public static class BlockKitRenderer
             Section(SlackText.Escape(text.Welcome)),
             Section(SlackText.Escape(text.Help)),
         };
-        AddFollowUps(blocks, text, ConversationService.ExampleQuestions(text.Language));
+        AddFollowUps(blocks, text, text.Examples);
         return new SlackMessage(SlackText.Escape(text.Help), blocks);
     }
 

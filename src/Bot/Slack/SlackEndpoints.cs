@@ -116,7 +116,7 @@ public static class SlackEndpoints
         var question = (First(form, "text") ?? "").Trim();
         // Help needs no search, so it comes back in the acknowledgement itself.
         if (SlackHelp.Language(question) is { } language)
-            return Results.Json(BlockKitRenderer.Help(UiText.For(language)).ToPayload(("response_type", "ephemeral")));
+            return Results.Json(BlockKitRenderer.Help(responder.TextFor(language)).ToPayload(("response_type", "ephemeral")));
 
         var to = new SlackPrivateReply(team, channel, user, responseUrl);
         if (!queue.TryEnqueue(new SlackJob($"answer {command}", ct => responder.AnswerPrivatelyAsync(to, question, ct))))

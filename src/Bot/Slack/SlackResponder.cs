@@ -52,6 +52,9 @@ public sealed class SlackResponder(
     public async Task ThankPrivatelyAsync(SlackPrivateReply to, string language, CancellationToken cancellationToken) =>
         await slack.RespondAsync(to.ResponseUrl, BlockKitRenderer.Notice(UiText.For(language).ThanksForFeedback), inChannel: false, cancellationToken);
 
+    /// <summary>The sentences around answers, with the knowledge's own welcome, help and examples.</summary>
+    public UiText TextFor(string language) => conversation.TextFor(language);
+
     public async Task ThankInPlaceAsync(SlackPlace place, string user, string language, CancellationToken cancellationToken) =>
         await slack.PostEphemeralAsync(place.Channel, user, place.ThreadTs, BlockKitRenderer.Notice(UiText.For(language).ThanksForFeedback), cancellationToken);
 
@@ -59,7 +62,7 @@ public sealed class SlackResponder(
     private SlackMessage Compose(string conversationKey, string question, bool offerShare)
     {
         if (SlackHelp.Language(question) is { } helpLanguage)
-            return BlockKitRenderer.Help(UiText.For(helpLanguage));
+            return BlockKitRenderer.Help(conversation.TextFor(helpLanguage));
         if (question.Length > ConversationService.MaxQuestionLength)
             return BlockKitRenderer.Notice(UiText.English.QuestionTooLong);
         try

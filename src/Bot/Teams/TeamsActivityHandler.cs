@@ -106,7 +106,7 @@ public sealed class TeamsActivityHandler(
         return UiText.For(language).ThanksForFeedback;
     }
 
-    private Activity Welcome(Activity activity) => CardReply(activity, renderer.RenderWelcome(UiText.For(LanguageOf(activity.Locale))));
+    private Activity Welcome(Activity activity) => CardReply(activity, renderer.RenderWelcome(conversation.TextFor(LanguageOf(activity.Locale))));
 
     private static Activity CardReply(Activity activity, RenderedCard card) =>
         activity.CreateReply(summary: card.FallbackText, attachments: [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = card.Card }]);

@@ -34,13 +34,13 @@ public static class CardEndpoints
             return Results.Json(new CardResponse(card.Card, card.FallbackText, new AskResponse(reply.Answer, reply.Suggestions, reply.Language)));
         }).WithBodyLimit(RequestBody.AskLimit).RequireRateLimiting(WebHosting.RateLimitPolicy);
 
-        app.MapGet("/api/welcome", (HttpContext http, string? locale, AdaptiveCardRenderer renderer) =>
+        app.MapGet("/api/welcome", (HttpContext http, string? locale, AdaptiveCardRenderer renderer, ConversationService conversation) =>
         {
             SecurityHeaders.Apply(http.Response);
             if (TextLimits.TooLong("locale", locale, TextLimits.Locale) is { } error)
                 return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
             var language = LanguageDetector.Detect("", locale);
-            var card = renderer.RenderWelcome(UiText.For(language));
+            var card = renderer.RenderWelcome(conversation.TextFor(language));
             return Results.Json(new WelcomeResponse(card.Card, card.FallbackText, language));
         }).RequireRateLimiting(WebHosting.RateLimitPolicy);
 

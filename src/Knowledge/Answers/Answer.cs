@@ -54,4 +54,7 @@ public interface IAnswerEngine
 
     /// <summary>Every office, country, strategy area and topic the knowledge holds.</summary>
     IReadOnlyList<TopicSummary> Topics(string language = "en");
+
+    /// <summary>The assistant's welcome, help line and example questions in <paramref name="language"/>.</summary>
+    Catalog.Greeting Greeting(string language) => Catalog.AssistantText.Plain.In(language);
 }

@@ -26,7 +26,7 @@ public sealed partial class AnswerEngine
             Score = Math.Round(score, 3),
             Context = new AnswerContext(about?.Id, null),
             Highlights = [],
-            FollowUps = about is null ? Phrases.Examples(language).Take(2).ToList() : [Phrases.TellMeAbout(language, about.Title)],
+            FollowUps = about is null ? _knowledge.Assistant.In(language).Examples.Take(2).ToList() : [Phrases.TellMeAbout(language, about.Title)],
         };
     }
 
@@ -45,7 +45,7 @@ public sealed partial class AnswerEngine
             Score = Math.Round(judged.Coverage, 3),
             Context = new AnswerContext(about?.Id, null),
             Highlights = [sentence],
-            FollowUps = about is null ? Phrases.Examples(language).Take(2).ToList() : [Phrases.TellMeAbout(language, about.Title)],
+            FollowUps = about is null ? _knowledge.Assistant.In(language).Examples.Take(2).ToList() : [Phrases.TellMeAbout(language, about.Title)],
         };
     }
 
@@ -116,7 +116,7 @@ public sealed partial class AnswerEngine
         var suggestions = new List<string>();
         if (named is not null)
             suggestions.Add(Phrases.TellMeAbout(language, named.Title));
-        suggestions.AddRange(Phrases.Examples(language));
+        suggestions.AddRange(_knowledge.Assistant.In(language).Examples);
         return new AskResult(null, suggestions.Take(4).ToList(), language);
     }
 

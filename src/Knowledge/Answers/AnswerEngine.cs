@@ -220,6 +220,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return results.Take(max).ToList();
     }
 
+    public Greeting Greeting(string language) => _knowledge.Assistant.In(language);
+
     public IReadOnlyList<TopicSummary> Topics(string language = "en") =>
         _knowledge.Entities.Select(e => new TopicSummary(e.Id, e.Kind, e.Title, e.Summary)).ToList();
 

@@ -15,6 +15,15 @@ public static class CatalogLoader
 
     public static GlossaryFile ReadGlossary(string path, string name) => Read<GlossaryFile>(path, name, ValidateGlossary);
 
+    public static AssistantText ReadAssistantText(string path, string name) => Read<AssistantText>(path, name, ValidateAssistantText);
+
+    private static void ValidateAssistantText(AssistantText text, string name)
+    {
+        var empty = text.Examples.Where(e => e.Value is null || e.Value.Any(string.IsNullOrWhiteSpace)).Select(e => e.Key).ToList();
+        if (empty.Count > 0 || text.Title is null || text.Welcome is null || text.Help is null || text.Examples is null)
+            throw new KnowledgeException($"{name}: a section or an example question is empty ({string.Join(", ", empty)}); give it text or remove it");
+    }
+
     private static T Read<T>(string path, string name, Action<T, string> validate) where T : new()
     {
         T file;

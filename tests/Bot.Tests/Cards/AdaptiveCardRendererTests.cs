@@ -118,11 +118,12 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void The_welcome_card_offers_example_questions()
     {
-        var rendered = _renderer.RenderWelcome(UiText.Portuguese);
+        var greeting = new Knowledge.Catalog.Greeting("Assistente", "Bem-vindo ao assistente.", "Pergunte em português.", ["Quem coordena a missão na Guiana?", "Quando a OIM foi fundada?"]);
+        var rendered = _renderer.RenderWelcome(UiText.Portuguese.With(greeting));
 
-        Assert.Contains(UiText.Portuguese.WelcomeTitle, Texts(rendered.Card));
-        Assert.Equal(ConversationService.ExampleQuestions("pt"), rendered.Card["actions"]!.AsArray().Select(a => (string?)a!["title"]));
-        Assert.Contains(UiText.Portuguese.Welcome, rendered.FallbackText);
+        Assert.Contains("Assistente", Texts(rendered.Card));
+        Assert.Equal(greeting.Examples, rendered.Card["actions"]!.AsArray().Select(a => (string?)a!["title"]));
+        Assert.Contains("Bem-vindo ao assistente.", rendered.FallbackText);
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public sealed class AdaptiveCardRendererTests
             ["strategy-es"] = _renderer.RenderReply(new ConversationReply(Strategy, [], "es"), "clima"),
             ["passage"] = _renderer.RenderReply(new ConversationReply(Passage, [], "en"), "climate displacement"),
             ["no-answer"] = _renderer.RenderReply(new ConversationReply(null, ["When was IOM established?"], "en")),
-            ["welcome-es"] = _renderer.RenderWelcome(UiText.Spanish),
+            ["welcome-es"] = _renderer.RenderWelcome(UiText.Spanish.With(new Knowledge.Catalog.Greeting("Asistente", "Bienvenido.", "Pregunte.", ["¿Cuándo se fundó la OIM?"]))),
             ["topic"] = _renderer.RenderTopic(new TopicSummary("guyana", "country", "Guyana", "Member State since 1988"), UiText.English),
         };
         foreach (var (name, rendered) in samples)

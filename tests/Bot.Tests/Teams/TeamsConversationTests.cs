@@ -86,7 +86,7 @@ public sealed class TeamsConversationTests : TeamsBotHarness
 
         Assert.Empty(BotHost.Engine.Questions);
         var post = Assert.Single(Channel.Posts);
-        Assert.Contains(ConversationService.ExampleQuestions("en")[0], post.Body.ToJsonString());
+        Assert.Contains(BotHost.Engine.Greeting("en").Examples[0], post.Body.ToJsonString());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class TeamsConversationTests : TeamsBotHarness
         await Send(Activities.BotAdded(Channel.ServiceUrl, conversationId, memberId: "29:1someone-else"));
 
         var welcome = Assert.Single(Channel.PostsTo(conversationId));
-        Assert.Contains(UiText.English.WelcomeTitle, welcome.Body["summary"]!.GetValue<string>());
+        Assert.Contains(BotHost.Engine.Greeting("en").Title, welcome.Body["summary"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", (string?)welcome.Body["attachments"]![0]!["content"]!["type"]);
     }
 
@@ -111,8 +111,8 @@ public sealed class TeamsConversationTests : TeamsBotHarness
         await Send(Activities.BotAdded(Channel.ServiceUrl, conversationId, locale: "es-AR"));
 
         var welcome = Assert.Single(Channel.PostsTo(conversationId));
-        Assert.Contains(UiText.Spanish.WelcomeTitle, (string?)welcome.Body["summary"]);
-        Assert.Contains(ConversationService.ExampleQuestions("es")[0], (string?)welcome.Body["summary"]);
+        Assert.Contains(BotHost.Engine.Greeting("es").Title, (string?)welcome.Body["summary"]);
+        Assert.Contains(BotHost.Engine.Greeting("es").Examples[0], (string?)welcome.Body["summary"]);
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public class AnswerEngineTests(RepositoryKnowledge repository) : IClassFixture<R
     [InlineData("pt")]
     public void Every_example_question_the_channels_suggest_is_answered(string language)
     {
-        foreach (var example in Phrases.Examples(language))
+        foreach (var example in repository.Engine.Greeting(language).Examples)
             Assert.True(repository.Engine.Ask(example).Answer is not null, $"no answer to the suggested \"{example}\"");
     }
 

@@ -112,4 +112,37 @@ public class KnowledgeBaseTests
         folder.Write("brochure.txt", Document + "More text.\n");
         Assert.NotEqual(before, KnowledgeBase.Load(folder.Path).ContentHash);
     }
+
+    [Fact]
+    public void The_assistants_welcome_and_examples_come_from_the_knowledge_in_each_language()
+    {
+        var knowledge = KnowledgeBase.Load(RepositoryKnowledge.KnowledgeFolder);
+        foreach (var language in new[] { "en", "es", "pt" })
+        {
+            var greeting = knowledge.Assistant.In(language);
+            Assert.NotEmpty(greeting.Examples);
+            Assert.Contains("OIM", knowledge.Assistant.In("es").Title);
+        }
+        Assert.DoesNotContain(knowledge.Documents, d => d.Name == "assistant.yaml");
+    }
+
+    [Fact]
+    public void Without_an_assistant_file_the_welcome_names_no_organization()
+    {
+        var folder = Directory.CreateTempSubdirectory("iom-plain-").FullName;
+        File.WriteAllText(Path.Combine(folder, "a.txt"), "A short document about migration.");
+        var greeting = KnowledgeBase.Load(folder).Assistant.In("en");
+        Assert.DoesNotContain("IOM", greeting.Title + greeting.Welcome + greeting.Help);
+        Assert.Empty(greeting.Examples);
+    }
+
+    [Fact]
+    public void An_assistant_file_with_an_empty_example_is_rejected_naming_the_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("iom-assistant-").FullName;
+        File.WriteAllText(Path.Combine(folder, "a.txt"), "A short document about migration.");
+        File.WriteAllText(Path.Combine(folder, "assistant.yaml"), "examples:\n  en:\n    - \"\"\n");
+        var error = Assert.Throws<KnowledgeException>(() => KnowledgeBase.Load(folder));
+        Assert.Contains("assistant.yaml", error.Message);
+    }
 }

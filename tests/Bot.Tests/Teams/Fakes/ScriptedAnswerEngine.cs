@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Catalog;
 
 namespace IomAssistant.Bot.Tests.Teams.Fakes;
 
@@ -47,6 +48,10 @@ public sealed class ScriptedAnswerEngine : IAnswerEngine
         _questions.Enqueue(query);
         return query.Contains("Atlantis", StringComparison.OrdinalIgnoreCase) ? [] : [Office];
     }
+
+    /// <summary>The welcome the knowledge would give, in each language: its title names the language.</summary>
+    public Greeting Greeting(string language) =>
+        new($"Scripted assistant ({language})", $"Welcome ({language})", $"Help ({language})", [$"First example ({language})?", $"Second example ({language})?"]);
 
     public IReadOnlyList<TopicSummary> Topics(string language = "en") =>
     [
