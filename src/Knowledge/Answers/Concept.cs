@@ -26,18 +26,40 @@ public sealed record Concept(string Word, IReadOnlyList<(string Stem, float Boos
             var own = Stemmer.English(token.Word);
             var alternatives = new List<(string, float)> { (own, 1f) };
             alternatives.AddRange(token.Stems.Where(s => s != own).Select(s => (s, ScoringWeights.AlternativeBoost)));
+            // Irregular forms ("sent" for "send") and derived words ("creation" for "create")
+            // stand for the word less surely; so do, for a translated word, the synonyms of its
+            // first senses (WordNet).
+            var english = token.Carried ? token.Translations.ToList() : [token.Word];
+            foreach (var word in english)
+            {
+                if (EnglishWords.Lemma(word) is { } lemma)
+                    alternatives.Add((Stemmer.English(lemma), ScoringWeights.AlternativeBoost));
+                foreach (var form in EnglishWords.Forms(word))
+                    alternatives.Add((Stemmer.English(form), ScoringWeights.AlternativeBoost));
+                foreach (var related in EnglishWords.Related(word))
+                    alternatives.Add((Stemmer.English(related), ScoringWeights.RelatedBoost));
+                // A translation is one English word for a meaning the document may word otherwise.
+                if (token.Carried)
+                    foreach (var synonym in EnglishWords.Synonyms(word).Where(w => !w.Contains(' ')))
+                        alternatives.Add((Stemmer.English(synonym), ScoringWeights.SynonymBoost));
+            }
+            alternatives = alternatives.DistinctBy(a => a.Item1).ToList();
             // A stem the documents lack may meet theirs by its beginning ("creation", "created").
             if (token.Role == TokenRole.Content && !token.Stems.Any(lexicon.HasStem))
                 foreach (var prefix in token.Stems.Select(lexicon.KnownPrefixStem).OfType<string>().Distinct().ToList())
                     alternatives.Add((prefix, ScoringWeights.PrefixBoost));
-            var known = alternatives.Select(a => a.Item1).Where(lexicon.HasStem).ToList();
+            // The word's own readings set its weight; what only a looser alternative meets weighs
+            // as its commonest match.
+            var primary = token.Stems.Where(lexicon.HasStem).ToList();
+            var loose = primary.Count > 0 ? [] : alternatives.Select(a => a.Item1).Where(lexicon.HasStem).ToList();
+            var known = primary.Count > 0 ? primary : loose;
             var named = known.Count > 0 ? token.Capitalized || !token.Carried && lexicon.IsName(token.Word) : token.Capitalized;
             // A dictionary's senses of a word may be rare where the word is common ("parte":
             // part, share): its commonest known sense sets the weight. A name the documents know
             // weighs more: a passage that does not name what the question names is about
             // something else. An unknown name is as specific as a word can be; an unknown
             // ordinary word may just be phrased otherwise than in the documents.
-            var weight = known.Count > 0 ? (token.Carried ? known.Min(lexicon.Idf) : known.Max(lexicon.Idf)) * (named ? ScoringWeights.NameFactor : 1)
+            var weight = known.Count > 0 ? (token.Carried || primary.Count == 0 ? known.Min(lexicon.Idf) : known.Max(lexicon.Idf)) * (named ? ScoringWeights.NameFactor : 1)
                 : named ? lexicon.MaxIdf
                 : ScoringWeights.UnknownWordIdfShare * lexicon.MaxIdf;
             concepts.Add(new Concept(token.Folded, alternatives, weight, known.Count > 0, named));

@@ -52,6 +52,12 @@ public static class ScoringWeights
     /// <summary>A typo correction or translation stands for the word a little less surely than the word itself.</summary>
     public const float AlternativeBoost = 0.9f;
 
+    /// <summary>A word derived from the question's ("creation" for "create") stands for it less surely.</summary>
+    public const float RelatedBoost = 0.8f;
+
+    /// <summary>A synonym of a translated word stands for it less surely still.</summary>
+    public const float SynonymBoost = 0.5f;
+
     /// <summary>A stem's known beginning ("creat" for "creation") stands for it less surely still.</summary>
     public const float PrefixBoost = 0.7f;
 
