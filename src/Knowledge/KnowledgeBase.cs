@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IomAssistant.Knowledge.Catalog;
+using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
 
@@ -77,6 +78,7 @@ public sealed class KnowledgeBase
 
     public static KnowledgeBase Load(string folder, IProgress<string>? progress = null)
     {
+        using var activity = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Load);
         if (!Directory.Exists(folder))
             throw new KnowledgeException($"knowledge folder '{folder}' does not exist");
 
@@ -141,6 +143,7 @@ public sealed class KnowledgeBase
         CheckReferences(attributes, entities, catalogNames);
         var byName = documents.ToDictionary(d => d.Name);
         CheckProvenance(byName, entities, catalogNames);
+        activity?.SetTag("knowledge.documents", documents.Count);
         return new KnowledgeBase(documents, attributes, entities, glossary, hashes, catalogNames);
     }
 

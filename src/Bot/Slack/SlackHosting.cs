@@ -25,7 +25,8 @@ public static class SlackHosting
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackDispatcher>();
         services.AddHostedService<SlackReplyWorker>();
-        services.AddHostedService<SlackSocketMode>();
+        if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.UsesSocketMode == true)
+            services.AddHostedService<SlackSocketMode>();
 
         services.AddHttpClient<SlackWebApiClient>()
             .AddResilienceHandler("slack", pipeline => pipeline

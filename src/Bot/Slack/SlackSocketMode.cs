@@ -1,10 +1,10 @@
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Bot.Protection;
-using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Slack;
 
@@ -16,8 +16,7 @@ namespace IomAssistant.Bot.Slack;
 /// failed attempt it waits, longer after each failure in a row. Every replica holds its own
 /// connection: Slack spreads the envelopes among them, and deduplication covers redeliveries.
 /// </summary>
-public sealed class SlackSocketMode(
-    IOptions<SlackOptions> options, SlackWebApiClient slack, SlackDispatcher dispatcher, TimeProvider clock, ILogger<SlackSocketMode> logger) : BackgroundService
+public sealed class SlackSocketMode(SlackWebApiClient slack, SlackDispatcher dispatcher, TimeProvider clock, ILogger<SlackSocketMode> logger) : BackgroundService
 {
     /// <summary>Envelopes are a few kilobytes; anything far larger is not Slack's.</summary>
     public const int MaxMessageBytes = RequestBody.BotEndpointLimit;
@@ -40,8 +39,6 @@ public sealed class SlackSocketMode(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.UsesSocketMode)
-            return;
         var failuresInARow = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -102,14 +99,29 @@ public sealed class SlackSocketMode(
         // The URL carries a one-time ticket: only its host goes into the log.
         logger.LogInformation("Slack Socket Mode connected to {Host}", url.Host);
 
+        var greeted = new StrongBox<bool>();
+        try
+        {
+            return await ReceiveEnvelopesAsync(socket, greeted, stoppingToken);
+        }
+        catch (Exception error) when (greeted.Value && !stoppingToken.IsCancellationRequested
+            && error is WebSocketException or OperationCanceledException or IOException)
+        {
+            logger.LogWarning("Slack Socket Mode connection dropped: {Error}", error.Message);
+            return SessionEnd.Dropped;
+        }
+    }
+
+    /// <param name="greeted">Set once Slack's hello arrived: from then on the connection counts as working.</param>
+    private async Task<SessionEnd> ReceiveEnvelopesAsync(ClientWebSocket socket, StrongBox<bool> greeted, CancellationToken stoppingToken)
+    {
         var buffer = new byte[16 * 1024];
-        var greeted = false;
         while (true)
         {
             if (await ReceiveAsync(socket, buffer, stoppingToken) is not { } text)
             {
                 logger.LogWarning("Slack Socket Mode connection closed by Slack ({Status} {Description})", socket.CloseStatus, socket.CloseStatusDescription);
-                return greeted ? SessionEnd.Dropped : SessionEnd.Failed;
+                return greeted.Value ? SessionEnd.Dropped : SessionEnd.Failed;
             }
             JsonDocument message;
             try
@@ -127,7 +139,7 @@ public sealed class SlackSocketMode(
                 switch (SlackJson.Text(root, "type"))
                 {
                     case "hello":
-                        greeted = true;
+                        greeted.Value = true;
                         logger.LogInformation("Slack Socket Mode ready");
                         continue;
                     case "disconnect":

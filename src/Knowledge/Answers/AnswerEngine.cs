@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IomAssistant.Knowledge.Catalog;
+using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Indexing;
 using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
@@ -95,6 +96,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
     {
+        using var activity = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Ask);
         question ??= "";
         if (_rememberedAnswers <= 0)
             return Answer(question, context, locale);
@@ -115,6 +117,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var mentions = _linker.Link(q);
 
         EntityDefinition? lacksAttribute = null;
+        using var decide = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Decide);
         foreach (var option in RankOptions(q, mentions, context))
         {
             switch (Check(q, mentions, option))
@@ -127,12 +130,16 @@ public sealed partial class AnswerEngine : IAnswerEngine
                     break;
             }
         }
+        decide?.Stop();
         // Asked for a fact the documents do not give about a named entity: say so, never guess.
         // The organization's bare name only sets the context: its passages may still answer.
         if (lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions))
             return NoAnswer(language, lacksAttribute);
 
-        if (BestPassage(q, language) is { } passageAnswer)
+        Answer? passageAnswer;
+        using (KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Retrieve))
+            passageAnswer = BestPassage(q, language);
+        if (passageAnswer is not null)
             return new AskResult(passageAnswer, passageAnswer.FollowUps, language);
 
         var named = mentions.Select(m => _knowledge.EntitiesById[m.EntityId]).FirstOrDefault();
