@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using IomAssistant.Bot.Observability;
+using IomAssistant.Knowledge.Diagnostics;
+
+namespace IomAssistant.Bot.Tests.Observability;
+
+/// <summary>Traces over OTLP (http/protobuf) to a loopback receiver, as a collector would get them.</summary>
+public sealed class TracingTests
+{
+    private sealed class TracedBot(string endpoint) : BotFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            [TelemetryOptions.EndpointKey] = endpoint,
+            [TelemetryOptions.ProtocolKey] = "http/protobuf",
+            // Export each batch soon instead of every 5 s (traces, logs) or 60 s (metrics).
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        };
+    }
+
+    [Fact]
+    public async Task A_question_on_the_api_is_one_trace_from_the_request_through_the_engine()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var bot = new TracedBot(receiver.Endpoint);
+
+        var response = await bot.CreateClient().PostAsJsonAsync("/api/ask", new { question = "What is the weather in Lima today?" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await receiver.WaitForAsync(r =>
+            r.Spans.Any(s => s.Name == "POST /api/ask") && r.Spans.Any(s => s.Name == KnowledgeTelemetry.Retrieve));
+        var spans = receiver.Spans;
+        var request = Assert.Single(spans, s => s.Name == "POST /api/ask");
+        var ask = Assert.Single(spans, s => s.Name == KnowledgeTelemetry.Ask);
+        var retrieve = Assert.Single(spans, s => s.Name == KnowledgeTelemetry.Retrieve);
+        Assert.Equal(request.TraceId, ask.TraceId);
+        Assert.Equal(ask.TraceId, retrieve.TraceId);
+        Assert.Equal(ask.SpanId, retrieve.ParentSpanId);
+        Assert.Contains(spans, s => s.Name == KnowledgeTelemetry.Decide && s.ParentSpanId == ask.SpanId);
+        // Loading the knowledge at start is a trace of its own.
+        Assert.Contains(spans, s => s.Name == KnowledgeTelemetry.Load);
+    }
+
+    [Fact]
+    public async Task Metrics_and_logs_go_over_otlp_too_while_prometheus_still_scrapes()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var bot = new TracedBot(receiver.Endpoint);
+
+        await bot.CreateClient().PostAsJsonAsync("/api/ask", new { question = "How many staff?" });
+        var scraped = await bot.CreateClient().GetStringAsync("/metrics");
+
+        Assert.Contains("assistant_questions", scraped);
+        await receiver.WaitForAsync(r => r.PostsTo("/v1/metrics") > 0 && r.PostsTo("/v1/logs") > 0);
+        Assert.DoesNotContain(receiver.Spans, s => s.Name.Contains("/metrics"));
+    }
+}
