@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Net.Security;
+using IomAssistant.Bot.Teams.Connector;
 using IomAssistant.Knowledge.Answers;
 
 namespace IomAssistant.Bot.Tests.Teams.Fakes;
@@ -29,7 +31,7 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
         ["Bot:MicrosoftAppPassword"] = FakeBotFrameworkChannel.AppPassword,
         ["Bot:MicrosoftAppTenantId"] = FakeBotFrameworkChannel.TenantId,
         ["Bot:OpenIdMetadataUrl"] = channel.OpenIdMetadataUrl,
-        ["Bot:TokenEndpoint"] = channel.BaseUrl + "/{tenant}/oauth2/v2.0/token",
+        ["Bot:TokenEndpoint"] = channel.SecureBaseUrl + "/{tenant}/oauth2/v2.0/token",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -45,6 +47,8 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
                 ["RateLimits:Channels:PermitLimit"] = "100000",
             })
             .AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
+        if (channel is not null)
+            builder.ConfigureTestServices(services => TrustChannelTls(services, channel));
         if (!realEngine)
             builder.ConfigureTestServices(services =>
             {
@@ -52,6 +56,17 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
                 services.AddSingleton<IAnswerEngine>(Engine);
             });
     }
+
+    /// <summary>The bot's token requests trust the fake channel's self-signed certificate, and only it.</summary>
+    public static void TrustChannelTls(IServiceCollection services, FakeBotFrameworkChannel channel) =>
+        services.AddHttpClient(BotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                    certificate is not null && certificate.GetCertHashString() == channel.TlsCertificate.GetCertHashString(),
+            },
+        });
 
     protected override void Dispose(bool disposing)
     {
