@@ -1,3 +1,4 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
 using IomAssistant.Bot.Api;
 using IomAssistant.Knowledge.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ public static class ObservabilityHosting
     /// <summary>
     /// Metrics (the assistant's own, ASP.NET Core, outgoing HTTP, runtime) for Prometheus, and the
     /// health checks. With OTEL_EXPORTER_OTLP_ENDPOINT set, also traces (requests, outgoing HTTP,
-    /// the knowledge engine's stages), metrics and logs over OTLP.
+    /// the knowledge engine's stages), metrics and logs over OTLP; with
+    /// APPLICATIONINSIGHTS_CONNECTION_STRING set, the same to Azure Monitor (either or both).
     /// </summary>
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
@@ -32,16 +34,20 @@ public static class ObservabilityHosting
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
         // Spans and log records cost only when someone receives them.
-        if (TelemetryOptions.From(builder.Configuration).ExportsOtlp)
+        var settings = TelemetryOptions.From(builder.Configuration);
+        if (settings.ExportsOtlp || settings.ExportsToAzureMonitor)
         {
             telemetry
                 .WithTracing(tracing => tracing
                     .AddSource(KnowledgeTelemetry.SourceName)
                     .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsScrapeOrProbe(context.Request.Path))
                     .AddHttpClientInstrumentation())
-                .WithLogging()
-                .UseOtlpExporter();
+                .WithLogging();
         }
+        if (settings.ExportsOtlp)
+            telemetry.UseOtlpExporter();
+        if (settings.ExportsToAzureMonitor)
+            telemetry.UseAzureMonitorExporter();
         builder.Services.AddKnowledgeHealthChecks();
         return builder;
     }

@@ -10,6 +10,7 @@ public sealed class TelemetryOptions
 {
     public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string ProtocolKey = "OTEL_EXPORTER_OTLP_PROTOCOL";
+    public const string ApplicationInsightsKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>Where traces, metrics and logs go over OTLP; unset, nothing is exported (Prometheus scraping stays).</summary>
     [ConfigurationKeyName(EndpointKey)]
@@ -19,7 +20,14 @@ public sealed class TelemetryOptions
     [ConfigurationKeyName(ProtocolKey)]
     public string OtlpProtocol { get; set; } = "";
 
+    /// <summary>Application Insights' connection string: the same traces, metrics and logs to Azure Monitor.</summary>
+    [ConfigurationKeyName(ApplicationInsightsKey)]
+    public string ApplicationInsightsConnectionString { get; set; } = "";
+
     public bool ExportsOtlp => OtlpEndpoint.Length > 0;
+
+    /// <summary>A usable connection string is set (one that is not stops the start, see the validator).</summary>
+    public bool ExportsToAzureMonitor => ApplicationInsightsConnectionString.Contains("InstrumentationKey=", StringComparison.OrdinalIgnoreCase);
 
     public static TelemetryOptions From(IConfiguration configuration) => configuration.Get<TelemetryOptions>() ?? new TelemetryOptions();
 }
@@ -34,6 +42,8 @@ public sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOption
             errors.Add($"{TelemetryOptions.EndpointKey} must be an absolute http(s) URL, e.g. http://otel-collector:4317 (grpc) or http://otel-collector:4318 (http/protobuf).");
         if (options.OtlpProtocol is not ("" or "grpc" or "http/protobuf"))
             errors.Add($"{TelemetryOptions.ProtocolKey} must be grpc or http/protobuf.");
+        if (options.ApplicationInsightsConnectionString.Length > 0 && !options.ExportsToAzureMonitor)
+            errors.Add($"{TelemetryOptions.ApplicationInsightsKey} must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

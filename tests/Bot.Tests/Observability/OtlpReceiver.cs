@@ -14,7 +14,8 @@ public sealed record ReceivedSpan(string TraceId, string SpanId, string ParentSp
 
 /// <summary>
 /// An OpenTelemetry collector's OTLP/HTTP side on 127.0.0.1 (http/protobuf): accepts
-/// POST /v1/traces, /v1/metrics and /v1/logs and decodes the spans of the traces.
+/// POST /v1/traces, /v1/metrics and /v1/logs and decodes the spans of the traces. It also plays
+/// Application Insights' ingestion endpoint.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -22,12 +23,16 @@ public sealed class OtlpReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
     private readonly ConcurrentDictionary<string, int> _posts = new();
     private readonly SemaphoreSlim _received = new(0);
+    private readonly ConcurrentQueue<string> _track = new();
 
     private OtlpReceiver(WebApplication app) => _app = app;
 
     public string Endpoint { get; private set; } = "";
 
     public IReadOnlyCollection<ReceivedSpan> Spans => _spans;
+
+    /// <summary>Application Insights' ingestion (POST /v2.1/track), as Azure Monitor's exporter sends it: the bodies, unzipped.</summary>
+    public IReadOnlyCollection<string> Tracked => _track;
 
     /// <summary>Export requests received, by signal path.</summary>
     public int PostsTo(string path) => _posts.GetValueOrDefault(path);
@@ -51,6 +56,15 @@ public sealed class OtlpReceiver : IAsyncDisposable
             receiver._received.Release();
             // An empty ExportTraceServiceResponse (and likewise for metrics and logs).
             return Results.Bytes([], "application/x-protobuf");
+        });
+        receiver._app.MapPost("/v2.1/track", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            var content = request.Headers.ContentEncoding == "gzip" ? new System.IO.Compression.GZipStream(request.Body, System.IO.Compression.CompressionMode.Decompress) : request.Body;
+            await content.CopyToAsync(body);
+            receiver._track.Enqueue(System.Text.Encoding.UTF8.GetString(body.ToArray()));
+            receiver._received.Release();
+            return Results.Json(new { itemsReceived = 1, itemsAccepted = 1, errors = Array.Empty<object>() });
         });
         await receiver._app.StartAsync();
         receiver.Endpoint = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -57,4 +57,33 @@ public sealed class TracingTests
         await receiver.WaitForAsync(r => r.PostsTo("/v1/metrics") > 0 && r.PostsTo("/v1/logs") > 0);
         Assert.DoesNotContain(receiver.Spans, s => s.Name.Contains("/metrics"));
     }
+
+    private sealed class MonitoredBot(string connectionString) : BotFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            [TelemetryOptions.ApplicationInsightsKey] = connectionString,
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+        };
+    }
+
+    [Fact]
+    public async Task With_an_application_insights_connection_string_the_engine_spans_go_to_azure_monitor()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var bot = new MonitoredBot($"InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint={receiver.Endpoint}");
+
+        await bot.CreateClient().PostAsJsonAsync("/api/ask", new { question = "What is the weather in Lima today?" });
+
+        await receiver.WaitForAsync(r => r.Tracked.Any(body => body.Contains(KnowledgeTelemetry.Retrieve)));
+        Assert.Contains(receiver.Tracked, body => body.Contains("/api/ask"));
+    }
+
+    [Fact]
+    public void A_connection_string_that_is_not_one_fails_start_up_naming_the_setting()
+    {
+        var validation = StartupFailure.Of(() => new MonitoredBot("not-a-connection-string"));
+
+        Assert.Contains(validation.Failures, f => f.Contains(TelemetryOptions.ApplicationInsightsKey, StringComparison.Ordinal));
+    }
 }
