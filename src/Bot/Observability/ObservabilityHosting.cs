@@ -25,7 +25,7 @@ public static class ObservabilityHosting
         builder.Services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(AssistantMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
