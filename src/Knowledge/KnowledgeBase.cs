@@ -14,7 +14,7 @@ namespace IomAssistant.Knowledge;
 public sealed class KnowledgeBase
 {
     // Bump when ingestion or the index layout changes, so old indexes are rebuilt.
-    private const string FormatVersion = "2";
+    private const string FormatVersion = "3";
 
     private readonly Dictionary<string, CleanDocument> _documentsByName;
     private readonly IReadOnlyDictionary<string, string> _fileHashes;

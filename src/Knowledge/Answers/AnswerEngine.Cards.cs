@@ -30,6 +30,24 @@ public sealed partial class AnswerEngine
         };
     }
 
+    /// <summary>A passage as the answer: the sentence that answers, marked, in its passage.</summary>
+    private Answer PassageAnswer(IndexHit hit, IReadOnlyList<Concept> concepts, AnswerShape? shape, string language, double score)
+    {
+        var about = _sectionEntities.GetValueOrDefault((hit.Document, hit.Section));
+        var (sentence, text) = PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars, shape);
+        return new Answer
+        {
+            Kind = about?.Kind ?? "passage",
+            Title = about?.Title ?? hit.Section,
+            Text = text,
+            Source = new SourceRef(hit.Document, hit.Section, sentence),
+            Score = Math.Round(score, 3),
+            Context = new AnswerContext(about?.Id, null),
+            Highlights = [sentence],
+            FollowUps = about is null ? Phrases.Examples(language).Take(2).ToList() : [Phrases.TellMeAbout(language, about.Title)],
+        };
+    }
+
     private Answer Card(EntityDefinition entity, string language, double score, Question? question = null)
     {
         // A long card keeps the facts the question is about first, so none of them is cut.

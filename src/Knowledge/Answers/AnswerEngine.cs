@@ -15,8 +15,6 @@ namespace IomAssistant.Knowledge.Answers;
 public sealed partial class AnswerEngine : IAnswerEngine
 {
     private const int MaxVisibleChars = 1300;
-    private const double MinPassageCoverage = 0.6;
-    private const double KeyWordShare = 0.8;
     private const int Candidates = 8;
     private const string UmbrellaKind = "organization";
     private const int MaxHoldersOfDistinctiveAttribute = 2;
@@ -30,6 +28,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
     private readonly Lexicon _lexicon;
+
+    /// <summary>The vocabulary questions are read against.</summary>
+    public Lexicon Lexicon => _lexicon;
     private readonly EntityLinker _linker;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly IReadOnlyList<EntityDefinition> _homes;
@@ -113,7 +114,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private AskResult Answer(string question, AnswerContext? context, string? locale)
     {
         var language = LanguageDetector.Detect(question, locale);
-        var q = Question.Read(question, _lexicon);
+        var q = Question.Read(question, _lexicon, language);
         var mentions = _linker.Link(q);
 
         EntityDefinition? lacksAttribute = null;
@@ -123,6 +124,11 @@ public sealed partial class AnswerEngine : IAnswerEngine
             switch (Check(q, mentions, option))
             {
                 case Verdict.Pass:
+                    // A card the question does not name (the home office's, a guessed holder of the
+                    // attribute) gives way to a document that explains clearly more of the question.
+                    if ((!option.Mentioned || IsBareUmbrella(option.Entity, mentions)) &&
+                        BestPassage(q, language, Math.Max(ScoringWeights.MinCoverage, CatalogCoverage(q, option) + ScoringWeights.PassageOverUnnamedCard)) is { } better)
+                        return new AskResult(better, better.FollowUps, language);
                     var answer = option.Attribute is null ? Card(option.Entity, language, option.Total, q) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
                     return new AskResult(answer, answer.FollowUps, language);
                 case Verdict.MissingAttribute:
@@ -131,19 +137,29 @@ public sealed partial class AnswerEngine : IAnswerEngine
             }
         }
         decide?.Stop();
-        // Asked for a fact the documents do not give about a named entity: say so, never guess.
-        // The organization's bare name only sets the context: its passages may still answer.
-        if (lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions))
-            return NoAnswer(language, lacksAttribute);
-
+        // Asked for a fact the catalog does not give about a named entity: a document may still
+        // give it, but only a passage that explains nearly all of the question; else say so,
+        // never guess. The organization's bare name only sets the context.
+        var gap = lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions);
         Answer? passageAnswer;
         using (KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Retrieve))
-            passageAnswer = BestPassage(q, language);
+            passageAnswer = BestPassage(q, language, gap ? ScoringWeights.MinCoverageBeyondCard : ScoringWeights.MinCoverage);
         if (passageAnswer is not null)
             return new AskResult(passageAnswer, passageAnswer.FollowUps, language);
+        if (gap)
+            return NoAnswer(language, lacksAttribute);
 
         var named = mentions.Select(m => _knowledge.EntitiesById[m.EntityId]).FirstOrDefault();
         return NoAnswer(language, named);
+    }
+
+    /// <summary>How much of the question a catalog answer's shown words explain, weighed as passages are.</summary>
+    private double CatalogCoverage(Question q, Option option)
+    {
+        var concepts = Concept.Read(q, _lexicon);
+        var total = concepts.Sum(c => c.Weight);
+        var shown = StemsOf(option.Entity, option.Attribute);
+        return total <= 0 ? 0 : concepts.Where(c => c.MatchedBy(shown)).Sum(c => c.Weight) / total;
     }
 
     /// <summary>
@@ -152,7 +168,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// </summary>
     public IReadOnlyList<string> Explain(string question, AnswerContext? context = null)
     {
-        var q = Question.Read(question ?? "", _lexicon);
+        var q = Question.Read(question ?? "", _lexicon, LanguageDetector.Detect(question ?? ""));
         var mentions = _linker.Link(q);
         var lines = new List<string>
         {
@@ -161,8 +177,15 @@ public sealed partial class AnswerEngine : IAnswerEngine
         };
         lines.AddRange(RankOptions(q, mentions, context).Select(o =>
             $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
+        var concepts = Concept.Read(q, _lexicon);
+        lines.Add("concepts: " + string.Join(", ", concepts.Select(c =>
+            $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
+        lines.AddRange(JudgePassages(q, concepts).Take(5).Select(j =>
+            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     public IReadOnlyList<Answer> Search(string query, int max, string? locale = null)
     {
@@ -170,7 +193,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var asked = Ask(query, null, locale);
         if (asked.Answer is not null)
             results.Add(asked.Answer);
-        var q = Question.Read(query ?? "", _lexicon);
+        var q = Question.Read(query ?? "", _lexicon, LanguageDetector.Detect(query ?? "", locale));
         var language = asked.Language;
         foreach (var hit in _index.Search(QueryStems(q), FuzzyWords(q), query ?? "", Candidates * 2))
         {

@@ -12,6 +12,10 @@ namespace IomAssistant.Knowledge.Answers;
 public sealed class Lexicon
 {
     private const int MaxRememberedCorrections = 10_000;
+    // No word of the knowledge is longer than this in practice; a longer one is no typo of one.
+    private const int MaxCorrectableLength = 20;
+    private const int MinPrefixStem = 5;
+    private const double MinPrefixShare = 0.6;
 
     /// <summary>Question words, by the English word the glossary maps users' words to.</summary>
     public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string> { "what", "when", "where", "who", "which", "why", "how", "many" };
@@ -19,6 +23,8 @@ public sealed class Lexicon
     private readonly Dictionary<string, int> _stemFrequency;
     // How many passages use each word, so a removed document takes its words along.
     private readonly Dictionary<string, int> _passageWords;
+    // Capitalized minus lower-case uses of each word inside sentences, to tell names apart.
+    private readonly Dictionary<string, int> _caseVotes;
     private readonly HashSet<string> _catalogWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keywordWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _glossary = new(StringComparer.Ordinal);
@@ -35,9 +41,10 @@ public sealed class Lexicon
     {
         _stemFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         _passageWords = new Dictionary<string, int>(StringComparer.Ordinal);
+        _caseVotes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var passage in knowledge.Documents.SelectMany(d => d.Passages))
         {
-            CountPassage(passage.Text, +1);
+            CountPassage(passage.Text + "\n" + passage.Section, +1);
             _units++;
         }
         foreach (var entity in knowledge.Entities)
@@ -86,6 +93,7 @@ public sealed class Lexicon
     {
         _stemFrequency = new Dictionary<string, int>(previous._stemFrequency, StringComparer.Ordinal);
         _passageWords = new Dictionary<string, int>(previous._passageWords, StringComparer.Ordinal);
+        _caseVotes = new Dictionary<string, int>(previous._caseVotes, StringComparer.Ordinal);
         _catalogWords = previous._catalogWords;
         _keywordWords = previous._keywordWords;
         _glossary = previous._glossary;
@@ -96,12 +104,12 @@ public sealed class Lexicon
         _units = previous._units;
         foreach (var passage in removed.SelectMany(d => d.Passages))
         {
-            CountPassage(passage.Text, -1);
+            CountPassage(passage.Text + "\n" + passage.Section, -1);
             _units--;
         }
         foreach (var passage in added.SelectMany(d => d.Passages))
         {
-            CountPassage(passage.Text, +1);
+            CountPassage(passage.Text + "\n" + passage.Section, +1);
             _units++;
         }
         (_correctionCandidates, _wordsForShortTypos) = CorrectionCandidates();
@@ -146,20 +154,38 @@ public sealed class Lexicon
     public bool HasStem(string stem) => _stemFrequency.ContainsKey(stem);
 
     /// <summary>The closest word the knowledge, glossary or fillers know, for a typo; null if none is close.</summary>
-    public string? Correct(string folded)
+    /// <param name="crossLanguage">
+    /// The word is Spanish or Portuguese and no dictionary knows it: it may be a name the
+    /// documents spell the English way ("Lutero", "Venecia"), two edits away.
+    /// </param>
+    public string? Correct(string folded, bool crossLanguage = false)
     {
-        if (folded.Length < 3 || char.IsDigit(folded[0]))
+        if (folded.Length is < 3 or > MaxCorrectableLength || char.IsDigit(folded[0]))
             return null;
-        if (_corrections.TryGetValue(folded, out var known))
+        var key = crossLanguage ? "\u0001" + folded : folded;
+        if (_corrections.TryGetValue(key, out var known))
             return known;
-        var corrected = FindCorrection(folded);
+        var corrected = FindCorrection(folded, crossLanguage && folded.Length >= 5 ? 2 : folded.Length >= 8 ? 2 : 1);
         if (_corrections.Count >= MaxRememberedCorrections)
             _corrections.Clear();
-        _corrections[folded] = corrected;
+        _corrections[key] = corrected;
         return corrected;
     }
 
-    private string? FindCorrection(string folded)
+    /// <summary>
+    /// The longest stem the knowledge uses that begins <paramref name="stem"/> and keeps most of
+    /// it: "creat" for "creation", "compar" for "comparison", where stemming stops short of
+    /// joining a noun to its verb.
+    /// </summary>
+    public string? KnownPrefixStem(string stem)
+    {
+        for (var length = stem.Length - 1; length >= Math.Max(MinPrefixStem, (int)Math.Ceiling(stem.Length * MinPrefixShare)); length--)
+            if (_stemFrequency.ContainsKey(stem[..length]))
+                return stem[..length];
+        return null;
+    }
+
+    private string? FindCorrection(string folded, int max)
     {
         // Short words are close to many others: a 3-letter typo may only be a function word, a
         // 4-letter one only a word the documents use or a function word, not a name or another
@@ -170,7 +196,6 @@ public sealed class Lexicon
             4 => _wordsForShortTypos,
             _ => _correctionCandidates,
         };
-        var max = folded.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
         foreach (var candidate in pool)
@@ -207,8 +232,13 @@ public sealed class Lexicon
     // "meny" is "many": a changed letter in a function word is still that word.
     private static bool IsFunctionWord(string word) => StopWords.English.Contains(word) || QuestionWords.Contains(word);
 
+    /// <summary>A word the documents write capitalized more often than not inside sentences: a name.</summary>
+    public bool IsName(string folded) => _caseVotes.GetValueOrDefault(folded) > 0;
+
     private void CountPassage(string text, int sign)
     {
+        foreach (var (word, capitalized) in TextFolding.CaseVotes(text))
+            Vote(word, capitalized ? sign : -sign);
         var tokens = TextFolding.Tokens(text);
         foreach (var word in tokens.Distinct())
             Count(_passageWords, word, sign);
@@ -226,6 +256,15 @@ public sealed class Lexicon
     {
         foreach (var stem in tokens.Where(t => !StopWords.English.Contains(t)).Select(Stemmer.English).Distinct())
             Count(_stemFrequency, stem, sign);
+    }
+
+    private void Vote(string word, int vote)
+    {
+        var total = _caseVotes.GetValueOrDefault(word) + vote;
+        if (total == 0)
+            _caseVotes.Remove(word);
+        else
+            _caseVotes[word] = total;
     }
 
     private static void Count(Dictionary<string, int> counts, string key, int sign)

@@ -22,6 +22,12 @@ public sealed record QuestionToken(string Folded, string Word, TokenRole Role, I
     /// <summary>The English document words the glossary gives for this word.</summary>
     public IReadOnlySet<string> Translations { get; init; } = new HashSet<string>();
 
+    /// <summary>Carried to English by the bilingual dictionary: its translations are senses, not synonyms.</summary>
+    public bool Carried { get; init; }
+
+    /// <summary>Written with a capital inside the question ("Chile", "R4V").</summary>
+    public bool Capitalized { get; init; }
+
     public bool Counts => Role is TokenRole.Content or TokenRole.Unknown;
 }
 
@@ -29,6 +35,8 @@ public sealed record QuestionToken(string Folded, string Word, TokenRole Role, I
 public sealed class Question
 {
     public const int MaxTokens = 64;
+    /// <summary>Words of one question that may be looked up as typos.</summary>
+    public const int MaxCorrections = 8;
 
     private Question(string text, IReadOnlyList<QuestionToken> tokens)
     {
@@ -42,21 +50,43 @@ public sealed class Question
     /// <summary>The first word that is not a function word or filler: where a question word asks.</summary>
     public QuestionToken? Opening => Tokens.FirstOrDefault(t => t.Role is not (TokenRole.Stop or TokenRole.Filler));
 
+    private static readonly HashSet<string> Copulas = ["is", "are", "was", "were", "s", "es", "son", "era", "fue", "e", "sao", "foi"];
+    private static readonly HashSet<string> Articles = ["the", "el", "la", "los", "las", "o", "a", "os", "as"];
+
+    /// <summary>
+    /// The thing a "what is the X of..." question asks for: "budget" in "What's the budget of
+    /// the office?", "telefono" in "¿Cuál es el teléfono...?". Only that shape names it surely;
+    /// in "What actress did..." or "Who mapped..." the word after the question word may be
+    /// phrased otherwise by the documents.
+    /// </summary>
+    public QuestionToken? Focus
+    {
+        get
+        {
+            var i = Tokens.Select((t, k) => (t, k)).FirstOrDefault(x => x.t.Role is not (TokenRole.Stop or TokenRole.Filler)).k;
+            if (i + 3 >= Tokens.Count || Tokens[i].Role != TokenRole.QuestionWord ||
+                !Copulas.Contains(Tokens[i + 1].Folded) || !Articles.Contains(Tokens[i + 2].Folded))
+                return null;
+            return Tokens[i + 3] is { Counts: true } focus ? focus : null;
+        }
+    }
+
     /// <summary>"How many", "cuántos", "número de" — not the "many" of "so many".</summary>
     public bool AsksCount => Tokens.Select((t, i) => (t, i)).Any(x =>
         x.t.Role == TokenRole.QuestionWord && x.t.Stems.Contains("many") &&
         (x.t.Folded != "many" || (x.i > 0 && Tokens[x.i - 1].Folded == "how")));
 
-    public static Question Read(string text, Lexicon lexicon)
+    public static Question Read(string text, Lexicon lexicon, string language = "en")
     {
         var cased = TextFolding.TokensWithCase(text).Take(MaxTokens).ToList();
         var words = cased.Select(t => t.Folded).ToList();
         // A question typed in capitals has no acronyms to tell apart.
         var shouting = !text.Any(char.IsLower);
         var tokens = new List<QuestionToken>(words.Count);
+        var corrections = 0;
         for (var i = 0; i < words.Count; i++)
         {
-            if (Phrase(words, i, lexicon) is { } phrase)
+            if (Phrase(words, i, lexicon, language) is { } phrase)
             {
                 tokens.AddRange(phrase);
                 i += phrase.Count - 1;
@@ -64,8 +94,18 @@ public sealed class Question
             else if (cased[i].Acronym && !shouting && StopWords.IsStopWord(words[i]) && lexicon.Translate(words[i]) is { } expanded)
                 tokens.Add(Content(words[i], words[i], expanded));
             else
-                tokens.Add(Classify(words[i], lexicon, allowCorrection: true));
+            {
+                // Typo correction scans the vocabulary: a few words a question, however long it is.
+                var token = Classify(words[i], lexicon, language, allowCorrection: corrections < MaxCorrections, asName: i > 0 && cased[i].Capitalized && !shouting);
+                if (token.Folded != token.Word || token.Role == TokenRole.Unknown)
+                    corrections++;
+                tokens.Add(token);
+            }
         }
+        // A word capitalized inside the question is a name the answer must speak of.
+        for (var i = 1; i < tokens.Count; i++)
+            if (cased[i].Capitalized && !shouting)
+                tokens[i] = tokens[i] with { Capitalized = true };
         return new Question(text, tokens);
     }
 
@@ -73,7 +113,7 @@ public sealed class Question
     /// A glossary phrase ("naciones unidas", "forman parte") starting at <paramref name="start"/>:
     /// each of its words keeps its own reading and also stands for the phrase's translation.
     /// </summary>
-    private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon)
+    private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon, string language)
     {
         for (var length = Math.Min(lexicon.LongestPhrase, words.Count - start); length >= 2; length--)
         {
@@ -88,7 +128,7 @@ public sealed class Question
             var stems = translated.Select(Stemmer.English).ToList();
             return words.Skip(start).Take(length).Select(word =>
             {
-                var token = Classify(word, lexicon, allowCorrection: false);
+                var token = Classify(word, lexicon, language, allowCorrection: false);
                 if (token.Role is TokenRole.Stop or TokenRole.Filler or TokenRole.QuestionWord)
                     return token;
                 return token with
@@ -102,7 +142,7 @@ public sealed class Question
         return null;
     }
 
-    private static QuestionToken Classify(string folded, Lexicon lexicon, bool allowCorrection)
+    private static QuestionToken Classify(string folded, Lexicon lexicon, string language, bool allowCorrection, bool asName = false)
     {
         var translated = lexicon.Translate(folded);
         if (translated is null && !StopWords.IsStopWord(folded) && !lexicon.IsFiller(folded) && !lexicon.IsKnown(folded))
@@ -117,12 +157,24 @@ public sealed class Question
             return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
         if (lexicon.IsFiller(folded))
             return new QuestionToken(folded, folded, TokenRole.Filler, new HashSet<string>());
+        // Any other Spanish or Portuguese word: the dictionary's English for it, beside the word
+        // itself (cognates: "residencia"); a name the documents use, capitalized, stays a name
+        // ("Quito" is no "quitar").
+        if (translated is null && !(asName && lexicon.IsName(folded)) && CrossLanguage.ToEnglish(folded, language) is { } carried)
+        {
+            if (carried.QuestionWords.Count > 0)
+                return new QuestionToken(folded, folded, TokenRole.QuestionWord, carried.QuestionWords.ToHashSet());
+            if (carried.FunctionWord)
+                return new QuestionToken(folded, folded, TokenRole.Stop, new HashSet<string>());
+            if (carried.Words.Count > 0)
+                return Content(folded, folded, carried.Words) with { Carried = true };
+        }
         // "cities", "settling": another form of a word the knowledge uses is known too.
         if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)))
             return Content(folded, folded, translated ?? []);
-        if (allowCorrection && lexicon.Correct(folded) is { } corrected)
+        if (allowCorrection && lexicon.Correct(folded, crossLanguage: language != "en") is { } corrected)
         {
-            var token = Classify(corrected, lexicon, allowCorrection: false);
+            var token = Classify(corrected, lexicon, language, allowCorrection: false);
             return token with { Folded = folded };
         }
         // One or two letters the knowledge does not know ("hw", "x") carry nothing to answer or refuse.

@@ -6,6 +6,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using System.Collections.Concurrent;
@@ -43,6 +44,15 @@ public sealed class KnowledgeIndex : IDisposable
     private static readonly Analyzer PerField = new PerFieldAnalyzerWrapper(English,
         new Dictionary<string, Analyzer> { ["es"] = Spanish, ["pt"] = Portuguese });
 
+    // BM25 (k1 1.2, b 0.75) ranks passages of very different lengths fairly; Lucene 4.8's
+    // default TF-IDF favours short entries too much.
+    private static readonly Similarity Similarity = new BM25Similarity();
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+
     private readonly LuceneDirectory _directory;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writing = new();
@@ -64,7 +74,7 @@ public sealed class KnowledgeIndex : IDisposable
     {
         Folder = folder;
         _directory = directory;
-        _searchers = new SearcherManager(directory, null);
+        _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
     }
 
     public string Folder { get; }
@@ -116,7 +126,7 @@ public sealed class KnowledgeIndex : IDisposable
         using var directory = new NIOFSDirectory(folder);
         // A larger buffer flushes fewer, larger segments: fewer merges for a big corpus; and
         // segments are not copied again into compound files.
-        var config = new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64, UseCompoundFile = false };
+        var config = new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64, UseCompoundFile = false, Similarity = Similarity };
         using var writer = new IndexWriter(directory, config);
         // IndexWriter takes documents from several threads at once; search results do not
         // depend on the order they arrive in (see Search).
@@ -160,7 +170,7 @@ public sealed class KnowledgeIndex : IDisposable
             var changed = knowledge.Documents.Where(d => indexed.GetValueOrDefault(d.Name) != knowledge.DocumentHash(d.Name)).ToList();
             var removed = indexed.Keys.Where(name => knowledge.Document(name) is null).ToList();
 
-            using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.APPEND }))
+            using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.APPEND, Similarity = Similarity }))
             {
                 foreach (var name in removed.Concat(changed.Select(d => d.Name)))
                     writer.DeleteDocuments(new Term("source", name));
@@ -199,6 +209,9 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var passage in document.Passages)
         {
             var doc = Doc("passage", null, null, passage.Document, passage.Section, passage.Position, passage.Text, "");
+            // The section's heading travels with each of its paragraphs: "Quito Declaration" above
+            // a paragraph that only says "it was adopted".
+            doc.Add(new TextField("text", passage.Section, Field.Store.NO));
             // The document's key term: all its passages go with one delete when it changes.
             doc.Add(new StringField("source", document.Name, Field.Store.NO));
             writer.AddDocument(doc);
@@ -278,6 +291,54 @@ public sealed class KnowledgeIndex : IDisposable
                 .ThenBy(h => h.Position)
                 .ThenBy(h => h.Entity, StringComparer.Ordinal)
                 .ThenBy(h => h.Attribute, StringComparer.Ordinal)
+                .Take(max)
+                .ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private static readonly Filter PassagesOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("type", "passage"))));
+
+    /// <summary>
+    /// The passages that best match a question's concepts by BM25. Each concept is one clause:
+    /// the best of its alternative stems counts (a Spanish word's several English translations,
+    /// or a word and its correction, never add up), each alternative weighted by how sure its
+    /// reading is. Built in code: no query syntax.
+    /// </summary>
+    public IReadOnlyList<IndexHit> SearchPassages(IReadOnlyList<IReadOnlyList<(string Stem, float Boost)>> concepts, int max)
+    {
+        var query = new BooleanQuery();
+        var terms = 0;
+        foreach (var alternatives in concepts)
+        {
+            var clause = new DisjunctionMaxQuery(0.1f);
+            foreach (var (stem, boost) in alternatives)
+            {
+                if (terms++ >= MaxQueryTerms)
+                    break;
+                clause.Add(new TermQuery(new Term("text", stem)) { Boost = boost });
+            }
+            if (clause.Disjuncts.Count > 0)
+                query.Add(clause, Occur.SHOULD);
+        }
+        if (query.Clauses.Count == 0)
+            return [];
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var cache = CacheFor(searcher);
+            var top = searcher.Search(query, PassagesOnly, max + TieMargin);
+            var hits = new List<IndexHit>(top.ScoreDocs.Length);
+            foreach (var sd in top.ScoreDocs)
+                hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });
+            // Documents are indexed in parallel: equal scores are ordered by document and position.
+            return hits
+                .OrderByDescending(h => h.Score)
+                .ThenBy(h => h.Document, StringComparer.Ordinal)
+                .ThenBy(h => h.Position)
                 .Take(max)
                 .ToList();
         }

@@ -11,6 +11,9 @@ public static partial class PdfExportCleaner
 {
     private const int MaxHeadingWords = 14;
     private const int MaxListItemWords = 4;
+    private const int MaxHeadingRun = 3;
+    // A title may carry a year ("Strategy 2020-2024"), not a phone number or a street address.
+    private const int MaxHeadingDigits = 8;
 
     // Lines ending in these words continue on the next line.
     private static readonly HashSet<string> ContinuationWords = new(StringComparer.OrdinalIgnoreCase)
@@ -139,10 +142,23 @@ public static partial class PdfExportCleaner
                 blocks.Add(new Block(BlockKind.Figure, line, []));
                 continue;
             }
-            if (IsHeadingCandidate(line) && i + 1 < stream.Count && FollowedByBody(stream, i + 1))
+            if (MarkedHeading(line) is { } marked)
             {
                 Close();
-                title = TrimPunctuation(line);
+                title = marked;
+                continue;
+            }
+            // A run of short title lines before the body ("Repository of Practices", the name of
+            // the practice, "Summary") is one heading: each line says what the text is about.
+            var run = i;
+            while (run < stream.Count && IsHeadingCandidate(stream[run].Line) && MarkedHeading(stream[run].Line) is null &&
+                   (run == i || ListEnd(stream, run) - run < 3 && !ReadsAsStatement(stream[run - 1].Line)))
+                run++;
+            if (run > i && run < stream.Count && FollowedByBody(stream, run) && run - i <= MaxHeadingRun)
+            {
+                Close();
+                title = string.Join(" – ", stream.Skip(i).Take(run - i).Select(s => TrimPunctuation(s.Line)));
+                i = run - 1;
                 continue;
             }
             blocks.Add(new Block(BlockKind.Paragraph, line, []));
@@ -168,7 +184,24 @@ public static partial class PdfExportCleaner
 
     private static bool IsHeadingCandidate(string line) =>
         WordCount(line) <= MaxHeadingWords && line.Length <= 120 && char.IsUpper(line[0]) &&
-        !EndsSentence(line) && !line.EndsWith(',') && !IsFigure(line);
+        !EndsSentence(line) && !line.EndsWith(',') && !IsFigure(line) && !IsContactLine(line);
+
+    /// <summary>"Tel: +51.1 221 76 98", "Miguel Seminario 320, 14° piso": an address block, not a title.</summary>
+    private static bool IsContactLine(string line) =>
+        line.Count(char.IsDigit) > MaxHeadingDigits || line.Contains(": ", StringComparison.Ordinal);
+
+    /// <summary>A short line that states something ("IOM is committed to...") is no title, even unpunctuated.</summary>
+    private static bool ReadsAsStatement(string line) =>
+        StatementWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] StatementWords = [" is ", " are ", " was ", " were ", " that ", " has ", " have "];
+
+    /// <summary>A heading marked up as wiki ("== Quito Declaration ==") or Markdown ("## Summary") text.</summary>
+    private static string? MarkedHeading(string line)
+    {
+        var match = HeadingMarkup().Match(line);
+        return match.Success ? match.Groups[1].Value : null;
+    }
 
     private static bool IsFigure(string line) => char.IsDigit(line[0]) && WordCount(line) <= 6 && !EndsSentence(line);
 
@@ -217,10 +250,18 @@ public static partial class PdfExportCleaner
         return sb.ToString();
     }
 
-    private static string TrimPunctuation(string s) => s.Trim().Trim('.', ',', ';', ':', '(', ')', '"', '\'');
+    private static string TrimPunctuation(string s)
+    {
+        var trimmed = s.Trim().Trim('.', ',', ';', ':', '"', '\'');
+        // A closing parenthesis belongs to a heading that opens one: "... Venezuela (R4V)".
+        return trimmed.Count(c => c == '(') == trimmed.Count(c => c == ')') ? trimmed : trimmed.Trim('(', ')');
+    }
 
     private static HashSet<string> HyphenatedWords(string text) =>
         HyphenatedWord().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+
+    [GeneratedRegex(@"^(?:={1,6}|#{1,6})\s*([^=#].*?)\s*=*$")]
+    private static partial Regex HeadingMarkup();
 
     [GeneratedRegex(@"^\d[\d.,]*$")]
     private static partial Regex NumberOnly();

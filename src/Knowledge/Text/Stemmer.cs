@@ -14,6 +14,7 @@ public static class Stemmer
 
     // The engine stems the same words (questions, hit passages) over and over; the vocabulary is bounded.
     private const int MaxRememberedEnglishStems = 200_000;
+    private const int MaxRememberedWordLength = 24;
     private static readonly ConcurrentDictionary<string, string> EnglishStems = new(StringComparer.Ordinal);
 
     public static string English(string folded)
@@ -21,6 +22,9 @@ public static class Stemmer
         if (EnglishStems.TryGetValue(folded, out var stem))
             return stem;
         stem = Stem(_english ??= new EnglishStemmer(), folded);
+        // Only word-sized keys are kept: a question of long made-up words cannot fill the cache's memory.
+        if (folded.Length > MaxRememberedWordLength)
+            return stem;
         if (EnglishStems.Count >= MaxRememberedEnglishStems)
             EnglishStems.Clear();
         EnglishStems[folded] = stem;

@@ -32,9 +32,9 @@ public static class TextFolding
     /// Word tokens with whether the user wrote them in capitals ("UN", "RO"): an acronym is not
     /// the function word it folds to ("un" in Spanish).
     /// </summary>
-    public static List<(string Folded, bool Acronym)> TokensWithCase(string text)
+    public static List<(string Folded, bool Acronym, bool Capitalized)> TokensWithCase(string text)
     {
-        var tokens = new List<(string, bool)>();
+        var tokens = new List<(string, bool, bool)>();
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -45,7 +45,8 @@ public static class TextFolding
             {
                 var word = text[start..i];
                 var acronym = word.Length >= 2 && word.All(c => char.IsUpper(c) || char.IsDigit(c)) && word.Any(char.IsUpper);
-                tokens.AddRange(Tokens(word).Select(t => (t, acronym)));
+                var capitalized = char.IsUpper(word[0]);
+                tokens.AddRange(Tokens(word).Select(t => (t, acronym, capitalized)));
                 start = -1;
             }
         }
@@ -98,5 +99,35 @@ public static class TextFolding
             }
         }
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// Each word of a text with whether it is written capitalized where a sentence does not
+    /// start: how names ("Quito", "Venezuelans") tell themselves apart from ordinary words.
+    /// Sentence-initial words say nothing and are skipped.
+    /// </summary>
+    public static IEnumerable<(string Folded, bool Capitalized)> CaseVotes(string text)
+    {
+        var start = -1;
+        var sentenceStart = true;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
+            {
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start >= 0)
+            {
+                if (!sentenceStart && char.IsLetter(text[start]))
+                    foreach (var t in Tokens(text[start..i]))
+                        yield return (t, char.IsUpper(text[start]));
+                sentenceStart = false;
+                start = -1;
+            }
+            if (c is '.' or '!' or '?' or ':' or ';' or '\n' or '"' or '\u201c' or '(' or '•' or '-' && (c != '-' || i + 1 < text.Length && text[i + 1] == ' '))
+                sentenceStart = true;
+        }
     }
 }

@@ -7,25 +7,41 @@ namespace IomAssistant.Knowledge.Tests.Answers;
 /// <summary>One line of questions.jsonl: a question, the card kind and facts a right answer shows.</summary>
 public sealed record AnswerCase(string Id, string Lang, string Q, string[]? Expect, string[]? Forbid, bool None, string? Kind)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public override string ToString() => $"{Id} [{Lang}] {Q}";
+
+    public static IReadOnlyList<AnswerCase> Load(string file) =>
+        File.ReadLines(file).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<AnswerCase>(l, Json)!).ToList();
+
+    /// <summary>The text a user sees on the card: title, text and facts.</summary>
+    public static string Visible(Answer answer) =>
+        string.Join("\n", new[] { answer.Title, answer.Text }.Concat(answer.Facts.Select(f => $"{f.Label}: {f.Value}")));
+
+    /// <summary>Why <paramref name="answer"/> is not a right answer to this case, or null when it is (the card kind aside).</summary>
+    public string? Failure(Answer? answer)
+    {
+        if (None)
+            return answer is null ? null : $"expected no answer, got {answer.Title}";
+        if (answer is null)
+            return Expect is { Length: > 0 } ? "no answer" : null;
+        var text = Visible(answer);
+        if (text.Length > 1500)
+            return $"card shows {text.Length} characters";
+        if ((Expect ?? []).FirstOrDefault(p => !Regex.IsMatch(text, p)) is { } missing)
+            return $"missing /{missing}/ in {answer.Title}";
+        if ((Forbid ?? []).FirstOrDefault(p => Regex.IsMatch(text, p)) is { } forbidden)
+            return $"shows /{forbidden}/ in {answer.Title}";
+        return null;
+    }
 }
 
 public class AnswerEngineTests(RepositoryKnowledge repository) : IClassFixture<RepositoryKnowledge>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static TheoryData<AnswerCase> Cases() =>
+        [.. AnswerCase.Load(Path.Combine(RepositoryKnowledge.RepositoryRoot, "tests", "Knowledge.Tests", "Answers", "questions.jsonl"))];
 
-    public static TheoryData<AnswerCase> Cases()
-    {
-        var data = new TheoryData<AnswerCase>();
-        var file = Path.Combine(RepositoryKnowledge.RepositoryRoot, "tests", "Knowledge.Tests", "Answers", "questions.jsonl");
-        foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
-            data.Add(JsonSerializer.Deserialize<AnswerCase>(line, Json)!);
-        return data;
-    }
-
-    /// <summary>The text a user sees on the card: title, text and facts.</summary>
-    private static string Visible(Answer answer) =>
-        string.Join("\n", new[] { answer.Title, answer.Text }.Concat(answer.Facts.Select(f => $"{f.Label}: {f.Value}")));
+    private static string Visible(Answer answer) => AnswerCase.Visible(answer);
 
     [Theory]
     [MemberData(nameof(Cases))]

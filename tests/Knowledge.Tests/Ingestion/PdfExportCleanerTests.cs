@@ -96,4 +96,21 @@ public class PdfExportCleanerTests
         Assert.Contains("515 Staff", doc.PlainText);
         Assert.DoesNotContain("concer-", doc.PlainText);
     }
+
+    [Fact]
+    public void Wiki_and_markdown_heading_markup_makes_a_heading()
+    {
+        var doc = PdfExportCleaner.Clean("a.txt", "= Quito Process =\n\nThe Quito Process refers to a group of countries.\n\n== Quito Declaration ==\n\nEleven countries signed it.\n\n## Members\n\nThey meet often.");
+        Assert.Equal(["Quito Process", "Quito Declaration", "Members"], doc.Sections.Select(s => s.Title));
+        Assert.All(doc.Passages, p => Assert.DoesNotContain("=", p.Text));
+    }
+
+    [Fact]
+    public void A_run_of_title_lines_before_the_body_is_one_heading()
+    {
+        var doc = PdfExportCleaner.Clean("a.txt", "Repository of Practices\n\nRegional Coordination Platform (R4V)\n\nSummary\n\nAs of August 2023, there are over 7.7 million refugees and migrants.");
+        var section = Assert.Single(doc.Sections);
+        Assert.Equal("Repository of Practices – Regional Coordination Platform (R4V) – Summary", section.Title);
+        Assert.StartsWith("As of August 2023", Assert.Single(section.Blocks).Text);
+    }
 }

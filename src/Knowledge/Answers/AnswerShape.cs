@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using IomAssistant.Knowledge.Text;
+
+namespace IomAssistant.Knowledge.Answers;
+
+/// <summary>
+/// What the sentence that answers must hold for the question's type: a figure for "how many",
+/// a year or date for "when", a name the question does not already say for "who" and "where".
+/// </summary>
+public sealed partial class AnswerShape
+{
+    private readonly Func<string, bool> _fits;
+
+    private AnswerShape(string name, Func<string, bool> fits)
+    {
+        Name = name;
+        _fits = fits;
+    }
+
+    public string Name { get; }
+
+    public bool Fits(string sentence) => _fits(sentence);
+
+    /// <summary>The shape the question asks for, or null when its type says nothing (what, how, why).</summary>
+    public static AnswerShape? For(Question question)
+    {
+        if (question.AsksCount)
+            return new AnswerShape("figure", s => Figure().IsMatch(s));
+        if (question.Opening is not { Role: TokenRole.QuestionWord } opening)
+            return null;
+        if (opening.Stems.Contains("when"))
+            return new AnswerShape("date", s => Date().IsMatch(s));
+        if (opening.Stems.Contains("who") || opening.Stems.Contains("where"))
+        {
+            var asked = question.Tokens.Select(t => t.Folded).Concat(question.Tokens.SelectMany(t => t.Stems)).ToHashSet();
+            return new AnswerShape("name", s => NewName(s, asked));
+        }
+        return null;
+    }
+
+    /// <summary>A capitalized word past the sentence's first that the question does not already say.</summary>
+    private static bool NewName(string sentence, HashSet<string> asked)
+    {
+        var first = true;
+        foreach (Match word in Word().Matches(sentence))
+        {
+            if (!first && char.IsUpper(word.Value[0]) && !asked.Contains(TextFolding.Fold(word.Value)) && !asked.Contains(Stemmer.English(TextFolding.Fold(word.Value))))
+                return true;
+            first = false;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|dozen|dozens)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Figure();
+
+    [GeneratedRegex(@"\b(1[0-9]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|century|centuries|decade|decades)\b")]
+    private static partial Regex Date();
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’-]*")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,49 @@
+using IomAssistant.Knowledge.Text;
+using IomAssistant.Knowledge.Translation;
+
+namespace IomAssistant.Knowledge.Answers;
+
+/// <summary>
+/// Carries a Spanish or Portuguese question word to the documents' English: the bilingual
+/// dictionary's English words for it, best first, for any vocabulary. The glossary still
+/// comes first for the owner's own terms and abbreviations; this covers every other word.
+/// </summary>
+public static class CrossLanguage
+{
+    /// <summary>How many of a word's translations may stand for it: more senses add more noise than recall.</summary>
+    public const int MaxTranslations = 3;
+
+    /// <summary>
+    /// English words for <paramref name="folded"/> in <paramref name="language"/> (es or pt),
+    /// best first; the other Romance language is tried when the first does not know the word
+    /// ("residencia" in a Portuguese question). Empty for English or an unknown word.
+    /// </summary>
+    public static Carried ToEnglish(string folded, string language)
+    {
+        if (language is not ("es" or "pt"))
+            return Carried.None;
+        var dictionary = BilingualDictionary.Shared;
+        var translations = dictionary.Translate(language, folded);
+        if (translations.Count == 0)
+            translations = dictionary.Translate(language == "es" ? "pt" : "es", folded);
+        if (translations.Count == 0)
+            return Carried.None;
+        // A word whose first sense is a function word ("puede": can, "fue": be, "cuales": which)
+        // carries no content; the question words among them still say what is asked.
+        var first = TextFolding.Tokens(translations[0]);
+        if (first.All(StopWords.English.Contains))
+            return new Carried([], first.Where(Lexicon.QuestionWords.Contains).ToList(), FunctionWord: true);
+        var words = new List<string>();
+        foreach (var translation in translations.Take(MaxTranslations))
+            foreach (var word in TextFolding.Tokens(translation))
+                if (!StopWords.English.Contains(word) && !words.Contains(word))
+                    words.Add(word);
+        return new Carried(words, [], FunctionWord: false);
+    }
+
+    /// <summary>What a word becomes in English: content words, or a function word (with any question words it stands for).</summary>
+    public sealed record Carried(IReadOnlyList<string> Words, IReadOnlyList<string> QuestionWords, bool FunctionWord)
+    {
+        public static readonly Carried None = new([], [], false);
+    }
+}

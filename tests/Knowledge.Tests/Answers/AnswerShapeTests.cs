@@ -1,0 +1,28 @@
+using IomAssistant.Knowledge.Answers;
+
+namespace IomAssistant.Knowledge.Tests.Answers;
+
+public class AnswerShapeTests(RepositoryKnowledge repository) : IClassFixture<RepositoryKnowledge>
+{
+    [Theory]
+    [InlineData("How many staff does the office have?", "figure", "It has 515 staff.", true)]
+    [InlineData("How many staff does the office have?", "figure", "It has many people.", false)]
+    [InlineData("¿Cuántos funcionarios hay?", "figure", "Some 5,400 staff work there.", true)]
+    [InlineData("When was the office created?", "date", "It was created in July 2011.", true)]
+    [InlineData("When was the office created?", "date", "It was created by the members.", false)]
+    [InlineData("Who coordinates the missions in Guyana?", "name", "They are coordinated by the office in San José.", true)]
+    [InlineData("Who coordinates the missions in Guyana?", "name", "Missions in Guyana are coordinated from abroad.", false)]
+    public void The_question_type_says_what_the_answering_sentence_holds(string question, string shape, string sentence, bool fits)
+    {
+        var found = AnswerShape.For(Question.Read(question, repository.Engine.Lexicon));
+        Assert.NotNull(found);
+        Assert.Equal(shape, found.Name);
+        Assert.Equal(fits, found.Fits(sentence));
+    }
+
+    [Theory]
+    [InlineData("What does IOM do for migrants?")]
+    [InlineData("Tell me about Peru")]
+    public void Other_questions_ask_for_no_shape(string question) =>
+        Assert.Null(AnswerShape.For(Question.Read(question, repository.Engine.Lexicon)));
+}
