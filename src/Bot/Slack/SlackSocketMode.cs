@@ -27,7 +27,7 @@ public sealed class SlackSocketMode(SlackWebApiClient slack, SlackDispatcher dis
 
     private enum SessionEnd
     {
-        /// <summary>Slack asked for a new connection (disconnect message): reconnect at once.</summary>
+        /// <summary>Slack asked a working connection to make way for a new one (disconnect message): reconnect at once.</summary>
         Refresh,
 
         /// <summary>The connection was working (hello received) and then closed or dropped.</summary>
@@ -51,14 +51,18 @@ public sealed class SlackSocketMode(SlackWebApiClient slack, SlackDispatcher dis
             {
                 return;
             }
-            catch (Exception error) when (error is WebSocketException or OperationCanceledException or IOException or HttpRequestException or JsonException)
+            catch (Exception error)
             {
+                // Whatever went wrong, the bot keeps trying: Slack redelivers what was not acknowledged.
                 logger.LogWarning(error, "Slack Socket Mode connection failed");
                 end = SessionEnd.Failed;
             }
 
             if (end == SessionEnd.Refresh)
+            {
+                failuresInARow = 0;
                 continue;
+            }
             failuresInARow = end == SessionEnd.Dropped ? 1 : failuresInARow + 1;
             var delay = RetryDelay(failuresInARow);
             logger.LogInformation("Slack Socket Mode reconnects in {Delay} ms", (int)delay.TotalMilliseconds);
@@ -104,8 +108,7 @@ public sealed class SlackSocketMode(SlackWebApiClient slack, SlackDispatcher dis
         {
             return await ReceiveEnvelopesAsync(socket, greeted, stoppingToken);
         }
-        catch (Exception error) when (greeted.Value && !stoppingToken.IsCancellationRequested
-            && error is WebSocketException or OperationCanceledException or IOException)
+        catch (Exception error) when (greeted.Value && !stoppingToken.IsCancellationRequested)
         {
             logger.LogWarning("Slack Socket Mode connection dropped: {Error}", error.Message);
             return SessionEnd.Dropped;
@@ -145,7 +148,8 @@ public sealed class SlackSocketMode(SlackWebApiClient slack, SlackDispatcher dis
                     case "disconnect":
                         logger.LogInformation("Slack Socket Mode asked to reconnect: {Reason}", SlackJson.Text(root, "reason"));
                         await CloseAsync(socket);
-                        return SessionEnd.Refresh;
+                        // A disconnect before hello is a failed attempt: no reconnecting in a tight loop.
+                        return greeted.Value ? SessionEnd.Refresh : SessionEnd.Failed;
                 }
                 if (SlackJson.Text(root, "envelope_id") is { } envelopeId)
                     await HandleEnvelopeAsync(socket, envelopeId, root, stoppingToken);

@@ -31,17 +31,18 @@ public sealed partial class AnswerEngine
     }
 
     /// <summary>A passage as the answer: the sentence that answers, marked, in its passage.</summary>
-    private Answer PassageAnswer(IndexHit hit, IReadOnlyList<Concept> concepts, AnswerShape? shape, string language, double score)
+    private Answer PassageAnswer(JudgedPassage judged, DocumentEvidence documents, string language)
     {
+        var hit = judged.Hit;
         var about = _sectionEntities.GetValueOrDefault((hit.Document, hit.Section));
-        var (sentence, text) = PreciseAnswer.Select(hit.Text, concepts, ScoringWeights.MaxPassageChars, shape);
+        var (sentence, text) = PreciseAnswer.Select(judged.Passage, documents.Concepts, ScoringWeights.MaxPassageChars, documents.Shape);
         return new Answer
         {
             Kind = about?.Kind ?? "passage",
             Title = about?.Title ?? hit.Section,
             Text = text,
             Source = new SourceRef(hit.Document, hit.Section, sentence),
-            Score = Math.Round(score, 3),
+            Score = Math.Round(judged.Coverage, 3),
             Context = new AnswerContext(about?.Id, null),
             Highlights = [sentence],
             FollowUps = about is null ? Phrases.Examples(language).Take(2).ToList() : [Phrases.TellMeAbout(language, about.Title)],

@@ -22,8 +22,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private const double ClearAttributeScore = 1.5;
     private static readonly HashSet<string> TypedQuestionWords = ["who", "when", "where"];
     public const int DefaultRememberedAnswers = 10_000;
-    // Bounds of the caches below; a full cache is simply emptied.
-    private const int MaxRememberedHitStems = 20_000;
+    private const int MaxRememberedQuestionLength = 300;
+    private const int MaxRememberedLocaleLength = 16;
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeIndex _index;
@@ -32,12 +32,12 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// <summary>The vocabulary questions are read against.</summary>
     public Lexicon Lexicon => _lexicon;
     private readonly EntityLinker _linker;
+    private readonly PassageJudge _passages;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
     private readonly Dictionary<string, int> _holders;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
-    private readonly ConcurrentDictionary<(string Document, int Position, string? Entity, string? Attribute), HashSet<string>> _hitStems = new();
     private readonly ConcurrentDictionary<(string Document, string Quote), Passage?> _quotedPassages = new();
     // The engine is immutable (a knowledge change makes a new engine), so an answer, once
     // computed, stays right for as long as this engine serves: the same question is answered once.
@@ -66,6 +66,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
+        _passages = new PassageJudge(index, lexicon);
         // The section each entity's summary is quoted from: entities whose summary opens a
         // section of their own (the strategy areas) describe that section.
         _sectionEntities = knowledge.Entities
@@ -99,7 +100,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
     {
         using var activity = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Ask);
         question ??= "";
-        if (_rememberedAnswers <= 0)
+        // Only question-sized keys are remembered: long or odd inputs cannot fill the cache's memory.
+        if (_rememberedAnswers <= 0 || question.Length > MaxRememberedQuestionLength || locale?.Length > MaxRememberedLocaleLength)
             return Answer(question, context, locale);
         var key = (question, context?.Entity, context?.Attribute, locale);
         if (_answers.TryGetValue(key, out var remembered))
@@ -117,6 +119,12 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var q = Question.Read(question, _lexicon, language);
         var mentions = _linker.Link(q);
 
+        // The documents are judged once, lazily: a named entity's card that answers needs no search.
+        var documents = new Lazy<DocumentEvidence>(() =>
+        {
+            using var retrieve = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Retrieve);
+            return _passages.Judge(q);
+        }, LazyThreadSafetyMode.None);
         EntityDefinition? lacksAttribute = null;
         using var decide = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Decide);
         foreach (var option in RankOptions(q, mentions, context))
@@ -127,8 +135,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
                     // A card the question does not name (the home office's, a guessed holder of the
                     // attribute) gives way to a document that explains clearly more of the question.
                     if ((!option.Mentioned || IsBareUmbrella(option.Entity, mentions)) &&
-                        BestPassage(q, language, Math.Max(ScoringWeights.MinCoverage, CatalogCoverage(q, option) + ScoringWeights.PassageOverUnnamedCard)) is { } better)
-                        return new AskResult(better, better.FollowUps, language);
+                        documents.Value.Best(Math.Max(ScoringWeights.MinCoverage, documents.Value.CoverageOf(StemsOf(option.Entity, option.Attribute)) + ScoringWeights.PassageOverUnnamedCard)) is { } better)
+                        return Passage(better, documents.Value, language);
                     var answer = option.Attribute is null ? Card(option.Entity, language, option.Total, q) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
                     return new AskResult(answer, answer.FollowUps, language);
                 case Verdict.MissingAttribute:
@@ -138,14 +146,11 @@ public sealed partial class AnswerEngine : IAnswerEngine
         }
         decide?.Stop();
         // Asked for a fact the catalog does not give about a named entity: a document may still
-        // give it, but only a passage that explains nearly all of the question; else say so,
-        // never guess. The organization's bare name only sets the context.
+        // give it, but only a passage that explains most of the question; else say so, never
+        // guess. The organization's bare name only sets the context.
         var gap = lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions);
-        Answer? passageAnswer;
-        using (KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Retrieve))
-            passageAnswer = BestPassage(q, language, gap ? ScoringWeights.MinCoverageBeyondCard : ScoringWeights.MinCoverage);
-        if (passageAnswer is not null)
-            return new AskResult(passageAnswer, passageAnswer.FollowUps, language);
+        if (documents.Value.Best(gap ? ScoringWeights.MinCoverageBeyondCard : ScoringWeights.MinCoverage) is { } best)
+            return Passage(best, documents.Value, language);
         if (gap)
             return NoAnswer(language, lacksAttribute);
 
@@ -153,13 +158,10 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return NoAnswer(language, named);
     }
 
-    /// <summary>How much of the question a catalog answer's shown words explain, weighed as passages are.</summary>
-    private double CatalogCoverage(Question q, Option option)
+    private AskResult Passage(JudgedPassage judged, DocumentEvidence documents, string language)
     {
-        var concepts = Concept.Read(q, _lexicon);
-        var total = concepts.Sum(c => c.Weight);
-        var shown = StemsOf(option.Entity, option.Attribute);
-        return total <= 0 ? 0 : concepts.Where(c => c.MatchedBy(shown)).Sum(c => c.Weight) / total;
+        var answer = PassageAnswer(judged, documents, language);
+        return new AskResult(answer, answer.FollowUps, language);
     }
 
     /// <summary>
@@ -177,10 +179,14 @@ public sealed partial class AnswerEngine : IAnswerEngine
         };
         lines.AddRange(RankOptions(q, mentions, context).Select(o =>
             $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
-        var concepts = Concept.Read(q, _lexicon);
-        lines.Add("concepts: " + string.Join(", ", concepts.Select(c =>
+        var documents = _passages.Judge(q);
+        lines.Add("concepts: " + string.Join(", ", documents.Concepts.Select(c =>
             $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
-        lines.AddRange(JudgePassages(q, concepts).Take(5).Select(j =>
+        if (documents.Shape is { } shape)
+            lines.Add($"answer shape: {shape.Name}");
+        if (documents.RuledOut is { } reason)
+            lines.Add($"documents ruled out: {reason}");
+        lines.AddRange(documents.Ranked.Take(5).Select(j =>
             $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }

@@ -9,7 +9,13 @@ namespace IomAssistant.Knowledge.Answers;
 /// </summary>
 public sealed record Concept(string Word, IReadOnlyList<(string Stem, float Boost)> Alternatives, double Weight, bool Known, bool Named)
 {
-    public bool MatchedBy(IReadOnlySet<string> stems) => Alternatives.Any(a => stems.Contains(a.Stem));
+    public bool MatchedBy(IReadOnlySet<string> stems)
+    {
+        foreach (var (stem, _) in Alternatives)
+            if (stems.Contains(stem))
+                return true;
+        return false;
+    }
 
     /// <summary>The concepts of a question: its content words, known or not, in order.</summary>
     public static IReadOnlyList<Concept> Read(Question question, Lexicon lexicon)

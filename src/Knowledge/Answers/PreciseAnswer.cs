@@ -22,20 +22,20 @@ public static partial class PreciseAnswer
     /// <summary>The best sentence and the text to show, at most <paramref name="maxChars"/> long.</summary>
     /// <param name="shape">What the question's type wants the sentence to hold: of two sentences
     /// that explain nearly as much, the one that holds it answers.</param>
-    public static (string Sentence, string Text) Select(string passage, IReadOnlyList<Concept> concepts, int maxChars, AnswerShape? shape = null)
+    public static (string Sentence, string Text) Select(string passage, IReadOnlyList<Concept> concepts, int maxChars, AnswerShape? shape = null) =>
+        Select(new PassageText(passage), concepts, maxChars, shape);
+
+    public static (string Sentence, string Text) Select(PassageText passage, IReadOnlyList<Concept> concepts, int maxChars, AnswerShape? shape = null)
     {
-        var sentences = Sentences(passage);
-        var total = Math.Max(concepts.Sum(c => c.Weight), 1e-9);
-        var scores = sentences.Select(s => Explained(s, concepts) / total + (shape is not null && shape.Fits(s) ? ShapeBonus : 0)).ToList();
-        var best = 0;
-        for (var i = 1; i < sentences.Count; i++)
-            if (scores[i] > scores[best] + 1e-9)
-                best = i;
-        if (passage.Length <= maxChars)
-            return (sentences.Count > 0 ? sentences[best] : passage, passage);
+        var sentences = passage.Sentences;
+        if (sentences.Count == 0)
+            return (passage.Text, passage.Text.Length <= maxChars ? passage.Text : passage.Text[..maxChars]);
+        var best = BestSentence(passage, concepts, shape, out var scores);
+        if (passage.Text.Length <= maxChars)
+            return (sentences[best], passage.Text);
 
         // Grow the window around the best sentence toward the side that explains more.
-        int from = best, to = best, length = sentences.Count > 0 ? sentences[best].Length : 0;
+        int from = best, to = best, length = sentences[best].Length;
         while (true)
         {
             var left = from > 0 && length + sentences[from - 1].Length + 1 <= maxChars ? scores[from - 1] : -1;
@@ -47,18 +47,32 @@ public static partial class PreciseAnswer
             else
                 length += sentences[--from].Length + 1;
         }
-        if (sentences.Count == 0)
-            return (passage[..maxChars], passage[..maxChars]);
         var text = string.Join(" ", sentences.Skip(from).Take(to - from + 1));
-        if (text.Length > maxChars)
-            text = text[..maxChars];
-        return (sentences[best], text);
+        return (sentences[best], text.Length <= maxChars ? text : text[..maxChars]);
     }
 
-    /// <summary>The weight of the question's concepts one sentence explains.</summary>
-    public static double Explained(string sentence, IReadOnlyList<Concept> concepts)
+    /// <summary>The index of the sentence that explains most of the question (of the shape asked, among near ties).</summary>
+    public static int BestSentence(PassageText passage, IReadOnlyList<Concept> concepts, AnswerShape? shape, out double[] scores)
     {
-        var stems = TextFolding.Tokens(sentence).Select(Stemmer.English).ToHashSet();
-        return concepts.Where(c => c.MatchedBy(stems)).Sum(c => c.Weight);
+        var total = Math.Max(concepts.Sum(c => c.Weight), 1e-9);
+        scores = new double[passage.Sentences.Count];
+        var best = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = Explained(passage.SentenceStems[i], concepts) / total + (shape is not null && shape.Fits(passage.Sentences[i]) ? ShapeBonus : 0);
+            if (scores[i] > scores[best] + 1e-9)
+                best = i;
+        }
+        return best;
+    }
+
+    /// <summary>The weight of the question's concepts some stems explain.</summary>
+    public static double Explained(IReadOnlySet<string> stems, IReadOnlyList<Concept> concepts)
+    {
+        var sum = 0.0;
+        foreach (var c in concepts)
+            if (c.MatchedBy(stems))
+                sum += c.Weight;
+        return sum;
     }
 }

@@ -12,6 +12,9 @@ public static class ScoringWeights
     /// <summary>Share of the question's weight the answering passage must explain.</summary>
     public const double MinCoverage = 0.35;
 
+    /// <summary>Share of the weight of the question's words other than names that, unknown to every document, rules an answer out.</summary>
+    public const double MaxUnknownContentShare = 0.6;
+
     /// <summary>
     /// Coverage a passage needs when the question names a catalog entity whose card lacks the
     /// fact asked for: the passage must then speak of nearly everything the question does.

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Indexing;
+
+namespace IomAssistant.Knowledge.Answers;
+
+/// <summary>A passage judged against a question: how much of it the passage explains, and its rank.</summary>
+public sealed record JudgedPassage(IndexHit Hit, PassageText Passage, double Coverage, double Rank, bool FitsShape);
+
+/// <summary>
+/// What the documents hold for one question: its concepts, the passages ranked by how much of
+/// the question they explain, or why no document can answer it.
+/// </summary>
+public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerShape? Shape, IReadOnlyList<JudgedPassage> Ranked, string? RuledOut)
+{
+    /// <summary>The best passage if it explains at least <paramref name="minCoverage"/> of the question.</summary>
+    public JudgedPassage? Best(double minCoverage) =>
+        RuledOut is null && Ranked.Count > 0 && Ranked[0].Coverage >= minCoverage ? Ranked[0] : null;
+
+    /// <summary>How much of the question some shown stems (a card's words) explain, weighed as passages are.</summary>
+    public double CoverageOf(IReadOnlySet<string> stems)
+    {
+        var total = Concepts.Sum(c => c.Weight);
+        return total <= 0 ? 0 : PreciseAnswer.Explained(stems, Concepts) / total;
+    }
+}
+
+/// <summary>
+/// Gathers passage candidates from the index and ranks them: the share of the question's
+/// weight each explains (coverage), how much its best sentence explains, BM25, and whether
+/// that sentence has the shape the question asks for. Stateless but for a bounded cache of
+/// passages already read.
+/// </summary>
+public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
+{
+    // Passages read into sentences and stems; a full cache is simply emptied.
+    private const int MaxRememberedPassages = 20_000;
+    private readonly ConcurrentDictionary<(string Document, int Position), PassageText> _passages = new();
+
+    public DocumentEvidence Judge(Question question)
+    {
+        var concepts = Concept.Read(question, lexicon);
+        var shape = AnswerShape.For(question);
+        if (RuledOut(question, concepts) is { } reason)
+            return new DocumentEvidence(concepts, shape, [], reason);
+        if (concepts.Count == 0)
+            return new DocumentEvidence(concepts, shape, [], "no words to look for");
+        var hits = index.SearchPassages(concepts.Select(c => c.Alternatives).ToList(), ScoringWeights.PassageCandidates);
+        if (hits.Count == 0)
+            return new DocumentEvidence(concepts, shape, [], null);
+
+        var total = concepts.Sum(c => c.Weight);
+        var top = hits[0].Score;
+        var ranked = new List<JudgedPassage>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var passage = Read(hit);
+            var coverage = PreciseAnswer.Explained(passage.Stems, concepts) / total;
+            var best = PreciseAnswer.BestSentence(passage, concepts, shape, out _);
+            // The question's words together in one sentence say more than spread over a passage.
+            var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top +
+                       ScoringWeights.SentenceShare * PreciseAnswer.Explained(passage.SentenceStems[best], concepts) / total;
+            var fits = shape is null || shape.Fits(passage.Sentences[best]);
+            if (shape is not null && fits)
+                rank += ScoringWeights.QuestionTypeBonus;
+            ranked.Add(new JudgedPassage(hit, passage, coverage, rank, fits));
+        }
+        ranked.Sort((a, b) => b.Rank.CompareTo(a.Rank));
+        return new DocumentEvidence(concepts, shape, ranked, null);
+    }
+
+    /// <summary>Why no document can answer the question, whatever else it shares with them; null if one may.</summary>
+    private static string? RuledOut(Question question, IReadOnlyList<Concept> concepts)
+    {
+        // What the question asks for is a word no document uses ("What's the budget of...").
+        if (question.Focus is { Role: TokenRole.Unknown, Capitalized: false } focus)
+            return $"asks for '{focus.Folded}', which no document uses";
+        // Names set the scope; when what is asked about them is mostly words no document uses
+        // ("Will it rain in Buenos Aires this weekend?"), the documents cannot answer it.
+        var content = concepts.Where(c => !c.Named).ToList();
+        if (content.Count > 0 && content.Where(c => !c.Known).Sum(c => c.Weight) >= ScoringWeights.MaxUnknownContentShare * content.Sum(c => c.Weight))
+            return "what it asks beyond names is in no document";
+        return null;
+    }
+
+    private PassageText Read(IndexHit hit)
+    {
+        var key = (hit.Document, hit.Position);
+        if (_passages.TryGetValue(key, out var passage))
+            return passage;
+        passage = new PassageText(hit.Text, hit.Section);
+        if (_passages.Count >= MaxRememberedPassages)
+            _passages.Clear();
+        _passages[key] = passage;
+        return passage;
+    }
+}
