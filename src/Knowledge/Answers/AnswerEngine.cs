@@ -33,6 +33,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     public Lexicon Lexicon => _lexicon;
     private readonly EntityLinker _linker;
     private readonly PassageJudge _passages;
+    private readonly Dictionary<string, IReadOnlyList<IReadOnlySet<string>>> _nameStems;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
@@ -67,6 +68,10 @@ public sealed partial class AnswerEngine : IAnswerEngine
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
         _passages = new PassageJudge(index, lexicon);
+        _nameStems = knowledge.Entities.ToDictionary(e => e.Id, e => (IReadOnlyList<IReadOnlySet<string>>)e.Names.Values.Concat(e.Aliases)
+            .Select(name => (IReadOnlySet<string>)TextFolding.Tokens(name).Where(t => !StopWords.IsStopWord(t)).Select(Stemmer.English).ToHashSet())
+            .Where(stems => stems.Count > 0)
+            .ToList());
         // The section each entity's summary is quoted from: entities whose summary opens a
         // section of their own (the strategy areas) describe that section.
         _sectionEntities = knowledge.Entities
@@ -123,7 +128,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var documents = new Lazy<DocumentEvidence>(() =>
         {
             using var retrieve = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Retrieve);
-            return _passages.Judge(q);
+            return _passages.Judge(q, NamedEntities(q, mentions));
         }, LazyThreadSafetyMode.None);
         EntityDefinition? lacksAttribute = null;
         using var decide = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Decide);
@@ -134,7 +139,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
                 case Verdict.Pass:
                     // A card the question does not name (the home office's, a guessed holder of the
                     // attribute) gives way to a document that explains clearly more of the question.
-                    if ((!option.Mentioned || IsBareUmbrella(option.Entity, mentions)) &&
+                    if (!option.Mentioned &&
                         documents.Value.Best(Math.Max(ScoringWeights.MinCoverage, documents.Value.CoverageOf(StemsOf(option.Entity, option.Attribute)) + ScoringWeights.PassageOverUnnamedCard)) is { } better)
                         return Passage(better, documents.Value, language);
                     var answer = option.Attribute is null ? Card(option.Entity, language, option.Total, q) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
@@ -158,6 +163,17 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return NoAnswer(language, named);
     }
 
+    /// <summary>
+    /// For each place (country, office) the question names, the stems of its names and of the
+    /// words the question named it with ("Venezuelans"): a passage must say one of them.
+    /// </summary>
+    private List<IReadOnlyList<IReadOnlySet<string>>> NamedEntities(Question q, IReadOnlyList<Mention> mentions) =>
+        mentions.GroupBy(m => m.EntityId)
+            .Where(g => _knowledge.EntitiesById[g.Key].Kind is "country" or "office")
+            .Select(g => (IReadOnlyList<IReadOnlySet<string>>)[.. _nameStems[g.Key], .. g.Select(m => (IReadOnlySet<string>)
+                Enumerable.Range(m.Start, m.Length).Where(i => q.Tokens[i].Counts).Select(i => Stemmer.English(q.Tokens[i].Word)).ToHashSet())])
+            .ToList();
+
     private AskResult Passage(JudgedPassage judged, DocumentEvidence documents, string language)
     {
         var answer = PassageAnswer(judged, documents, language);
@@ -179,7 +195,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         };
         lines.AddRange(RankOptions(q, mentions, context).Select(o =>
             $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
-        var documents = _passages.Judge(q);
+        var documents = _passages.Judge(q, NamedEntities(q, mentions));
         lines.Add("concepts: " + string.Join(", ", documents.Concepts.Select(c =>
             $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
         if (documents.Shape is { } shape)
@@ -187,7 +203,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         if (documents.RuledOut is { } reason)
             lines.Add($"documents ruled out: {reason}");
         lines.AddRange(documents.Ranked.Take(5).Select(j =>
-            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
+            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} (best sentence {j.SentenceCoverage:F2}) bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }
 

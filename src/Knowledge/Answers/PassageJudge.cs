@@ -4,7 +4,7 @@ using IomAssistant.Knowledge.Indexing;
 namespace IomAssistant.Knowledge.Answers;
 
 /// <summary>A passage judged against a question: how much of it the passage explains, and its rank.</summary>
-public sealed record JudgedPassage(IndexHit Hit, PassageText Passage, double Coverage, double Rank, bool FitsShape);
+public sealed record JudgedPassage(IndexHit Hit, PassageText Passage, double Coverage, double SentenceCoverage, double Rank, bool FitsShape);
 
 /// <summary>
 /// What the documents hold for one question: its concepts, the passages ranked by how much of
@@ -13,8 +13,15 @@ public sealed record JudgedPassage(IndexHit Hit, PassageText Passage, double Cov
 public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerShape? Shape, IReadOnlyList<JudgedPassage> Ranked, string? RuledOut)
 {
     /// <summary>The best passage if it explains at least <paramref name="minCoverage"/> of the question.</summary>
-    public JudgedPassage? Best(double minCoverage) =>
-        RuledOut is null && Ranked.Count > 0 && Ranked[0].Coverage >= minCoverage ? Ranked[0] : null;
+    public JudgedPassage? Best(double minCoverage)
+    {
+        if (RuledOut is not null)
+            return null;
+        // "How many" and "when" are answered by a figure and a date: the best passage that has
+        // one. Names are told less surely, so "who" and "where" only prefer theirs.
+        var best = Shape is { Name: not "name" } ? Ranked.FirstOrDefault(j => j.FitsShape) : Ranked.FirstOrDefault();
+        return best is not null && best.Coverage >= minCoverage && best.SentenceCoverage >= ScoringWeights.MinSentenceCoverage ? best : null;
+    }
 
     /// <summary>How much of the question some shown stems (a card's words) explain, weighed as passages are.</summary>
     public double CoverageOf(IReadOnlySet<string> stems)
@@ -36,7 +43,12 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
     private const int MaxRememberedPassages = 20_000;
     private readonly ConcurrentDictionary<(string Document, int Position), PassageText> _passages = new();
 
-    public DocumentEvidence Judge(Question question)
+    /// <param name="named">
+    /// For each catalog entity the question names, the stems of each of its names: a passage
+    /// that says none of an entity's names speaks of something else ("Who heads the mission in
+    /// Brazil?" is not answered by Colombia's chief of mission).
+    /// </param>
+    public DocumentEvidence Judge(Question question, IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>>? named = null)
     {
         var concepts = Concept.Read(question, lexicon);
         var shape = AnswerShape.For(question);
@@ -54,15 +66,17 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
         foreach (var hit in hits)
         {
             var passage = Read(hit);
+            if (named is not null && !named.All(names => names.Any(name => name.IsSubsetOf(passage.Stems))))
+                continue;
             var coverage = PreciseAnswer.Explained(passage.Stems, concepts) / total;
             var best = PreciseAnswer.BestSentence(passage, concepts, shape, out _);
             // The question's words together in one sentence say more than spread over a passage.
-            var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top +
-                       ScoringWeights.SentenceShare * PreciseAnswer.Explained(passage.SentenceStems[best], concepts) / total;
+            var sentenceCoverage = PreciseAnswer.Explained(passage.SentenceStems[best], concepts) / total;
+            var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top + ScoringWeights.SentenceShare * sentenceCoverage;
             var fits = shape is null || shape.Fits(passage.Sentences[best]);
             if (shape is not null && fits)
                 rank += ScoringWeights.QuestionTypeBonus;
-            ranked.Add(new JudgedPassage(hit, passage, coverage, rank, fits));
+            ranked.Add(new JudgedPassage(hit, passage, coverage, sentenceCoverage, rank, fits));
         }
         ranked.Sort((a, b) => b.Rank.CompareTo(a.Rank));
         return new DocumentEvidence(concepts, shape, ranked, null);
@@ -77,7 +91,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
         // Names set the scope; when what is asked about them is mostly words no document uses
         // ("Will it rain in Buenos Aires this weekend?"), the documents cannot answer it.
         var content = concepts.Where(c => !c.Named).ToList();
-        if (content.Count > 0 && content.Where(c => !c.Known).Sum(c => c.Weight) >= ScoringWeights.MaxUnknownContentShare * content.Sum(c => c.Weight))
+        if (content.Count >= 2 && content.Where(c => !c.Known).Sum(c => c.Weight) >= ScoringWeights.MaxUnknownContentShare * content.Sum(c => c.Weight))
             return "what it asks beyond names is in no document";
         return null;
     }

@@ -172,7 +172,7 @@ public sealed class Question
         // "cities", "settling": another form of a word the knowledge uses is known too.
         if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)))
             return Content(folded, folded, translated ?? []);
-        if (allowCorrection && lexicon.Correct(folded, crossLanguage: language != "en") is { } corrected)
+        if (allowCorrection && (lexicon.Correct(folded, crossLanguage: language != "en") ?? CrossLanguage.Correct(folded, language)) is { } corrected)
         {
             var token = Classify(corrected, lexicon, language, allowCorrection: false);
             return token with { Folded = folded };

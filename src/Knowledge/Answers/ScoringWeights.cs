@@ -15,6 +15,9 @@ public static class ScoringWeights
     /// <summary>Share of the weight of the question's words other than names that, unknown to every document, rules an answer out.</summary>
     public const double MaxUnknownContentShare = 0.6;
 
+    /// <summary>Share of the question's weight the answering sentence itself must explain.</summary>
+    public const double MinSentenceCoverage = 0.2;
+
     /// <summary>
     /// Coverage a passage needs when the question names a catalog entity whose card lacks the
     /// fact asked for: the passage must then speak of nearly everything the question does.
