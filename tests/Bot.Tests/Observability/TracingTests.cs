@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Knowledge.Diagnostics;
 
@@ -69,6 +73,18 @@ public sealed class TracingTests
             [TelemetryOptions.ApplicationInsightsKey] = connectionString,
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
         };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // The exporter samples a few traces a second by default, and the other hosts of this
+            // test process make spans too: keep every trace here.
+            builder.ConfigureTestServices(services => services.Configure<AzureMonitorExporterOptions>(options =>
+            {
+                options.TracesPerSecond = null;
+                options.SamplingRatio = 1F;
+            }));
+        }
     }
 
     [Fact]
