@@ -7,7 +7,7 @@ namespace IomAssistant.Knowledge.Benchmarks;
 
 /// <summary>
 /// Latency and allocations of the answer engine over a fixed question mix (the answer test
-/// set: English, Spanish, Portuguese, typos and out-of-scope questions), one question per call.
+/// set and the questions it must refuse), by language, one question per call.
 /// </summary>
 [MemoryDiagnoser]
 public class EngineBenchmarks
@@ -26,11 +26,19 @@ public class EngineBenchmarks
         var knowledge = KnowledgeBase.Load(Path.Combine(root, "knowledge"));
         _index = KnowledgeIndex.Open(knowledge, _indexPath);
         _engine = new AnswerEngine(knowledge, _index, rememberedAnswers: 0);
-        _questions = File.ReadLines(Path.Combine(root, "tests", "Knowledge.Tests", "Answers", "questions.jsonl"))
+        var languages = Languages.Split(',');
+        _questions = new[] { "questions.jsonl", "refusals.jsonl" }
+            .SelectMany(file => File.ReadLines(Path.Combine(root, "tests", "Knowledge.Tests", "Answers", file)))
             .Where(l => l.Trim().Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(c => languages.Contains(c.GetProperty("lang").GetString()))
+            .Select(c => c.GetProperty("q").GetString()!)
             .ToArray();
     }
+
+    /// <summary>English questions, or questions carried to English (Spanish, Portuguese), or the typo set.</summary>
+    [Params("en", "es,pt", "typo")]
+    public string Languages { get; set; } = "en";
 
     [Benchmark(Description = "Ask: one question of the mix")]
     public AskResult Ask() => _engine.Ask(_questions[_next++ % _questions.Length]);

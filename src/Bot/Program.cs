@@ -2,6 +2,7 @@ using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
 using IomAssistant.Bot.Deduplication;
 using IomAssistant.Bot.Hosting;
+using IomAssistant.Bot.Management;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Slack;
@@ -12,6 +13,7 @@ if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddManagement();
 builder.AddKnowledgeEngine();
 builder.AddConversation();
 builder.AddObservability();
@@ -22,6 +24,7 @@ builder.AddSlackChannel();
 builder.AddWebPage();
 
 var app = builder.Build();
+app.UseManagement();
 app.UseCorrelation();
 app.UseRequestProtection();
 app.MapHealth();

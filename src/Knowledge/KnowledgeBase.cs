@@ -93,6 +93,7 @@ public sealed class KnowledgeBase
         var entities = new List<EntityDefinition>();
         var glossary = new GlossaryFile();
         var catalogNames = new Dictionary<string, string>();
+        var attributeFiles = new List<(string Id, string File)>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         // Documents are read and cleaned on every core, in order; catalogs and glossaries after.
         List<(string Name, string Hash, CleanDocument Document)> read;
@@ -127,6 +128,7 @@ public sealed class KnowledgeBase
                 progress?.Report($"catalog {name}");
                 var catalog = CatalogLoader.ReadCatalog(path, name);
                 attributes.AddRange(catalog.Attributes);
+                attributeFiles.AddRange(catalog.Attributes.Select(a => (a.Id, name)));
                 entities.AddRange(catalog.Entities);
                 foreach (var e in catalog.Entities) catalogNames[e.Id] = name;
             }
@@ -140,7 +142,7 @@ public sealed class KnowledgeBase
             }
         }
 
-        CheckReferences(attributes, entities, catalogNames);
+        CheckReferences(attributeFiles, entities, catalogNames);
         var byName = documents.ToDictionary(d => d.Name);
         CheckProvenance(byName, entities, catalogNames);
         activity?.SetTag("knowledge.documents", documents.Count);
@@ -178,10 +180,12 @@ public sealed class KnowledgeBase
         return new KnowledgeBase(ordered, [.. Attributes.Values], Entities, Glossary, hashes, _catalogNames);
     }
 
-    private static void CheckReferences(List<AttributeDefinition> attributes, List<EntityDefinition> entities, Dictionary<string, string> catalogNames)
+    private static void CheckReferences(List<(string Id, string File)> attributes, List<EntityDefinition> entities, Dictionary<string, string> catalogNames)
     {
         var errors = new List<string>();
         var known = attributes.Select(a => a.Id).ToHashSet();
+        foreach (var group in attributes.GroupBy(a => a.Id).Where(g => g.Count() > 1))
+            errors.Add($"attribute '{group.Key}' is defined in more than one catalog file: {string.Join(", ", group.Select(a => a.File).Distinct())}");
         foreach (var group in entities.GroupBy(e => e.Id).Where(g => g.Count() > 1))
             errors.Add($"{catalogNames[group.Key]}: entity '{group.Key}' is defined in more than one catalog file");
         foreach (var e in entities)

@@ -40,21 +40,26 @@ public static class AskRequestReader
             return (null, "\"question\" must not be empty.");
 
         var locale = root.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
-        if (locale is { Length: > 35 })
-            locale = null;
-        return (new AskRequest(question.Trim(), locale, ReadContext(root)), null);
+        if (TextLimits.TooLong("locale", locale, TextLimits.Locale) is { } localeError)
+            return (null, localeError);
+        var (context, contextError) = ReadContext(root);
+        if (contextError is not null)
+            return (null, contextError);
+        return (new AskRequest(question.Trim(), locale, context), null);
     }
 
-    /// <summary>The context is ours, sent back by the client: anything not shaped like it is ignored.</summary>
-    private static AnswerContext? ReadContext(JsonElement root)
+    /// <summary>The context is ours, sent back by the client: anything not shaped like it is ignored, anything too long refused.</summary>
+    private static (AnswerContext? Context, string? Error) ReadContext(JsonElement root)
     {
         if (!root.TryGetProperty("context", out var c) || c.ValueKind != JsonValueKind.Object)
-            return null;
+            return (null, null);
         static string? Text(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Length <= 100 ? v.GetString() : null;
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         var entity = Text(c, "entity");
         var attribute = Text(c, "attribute");
-        return entity is null && attribute is null ? null : new AnswerContext(entity, attribute);
+        if (TextLimits.FirstTooLong(("context.entity", entity, TextLimits.ContextValue), ("context.attribute", attribute, TextLimits.ContextValue)) is { } error)
+            return (null, error);
+        return (entity is null && attribute is null ? null : new AnswerContext(entity, attribute), null);
     }
 
     /// <summary>Control characters (and unpaired surrogates) become spaces: they carry no question.</summary>

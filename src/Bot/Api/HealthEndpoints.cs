@@ -1,4 +1,5 @@
 using IomAssistant.Bot.Hosting;
+using IomAssistant.Bot.Management;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -28,24 +29,21 @@ public static class HealthEndpoints
             [HealthStatus.Degraded] = StatusCodes.Status200OK,
             [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
         };
-        // Live: the process serves answers (possibly from the previous knowledge).
+        // Live, on the public port: the process serves answers (possibly from the previous
+        // knowledge). It says only that: what failed and why is for operators, on /readyz.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResultStatusCodes = statusCodes, ResponseWriter = WriteLiveAsync })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
-        // Ready: the index is loaded; the body says whether the knowledge is current and why not.
+        // Ready, on the management port: the index is loaded; the body says whether the knowledge is current and why not.
         app.MapHealthChecks("/readyz", new HealthCheckOptions { ResultStatusCodes = statusCodes, ResponseWriter = WriteReadyAsync })
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+            .ServedOnManagementPort();
         return app;
     }
 
     private static Task WriteLiveAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(report.Status switch
-        {
-            HealthStatus.Unhealthy => "loading",
-            HealthStatus.Degraded => "serving, knowledge update failed",
-            _ => "ok",
-        });
+        return context.Response.WriteAsync(report.Status == HealthStatus.Unhealthy ? "unhealthy" : "ok");
     }
 
     private static Task WriteReadyAsync(HttpContext context, HealthReport report)

@@ -13,15 +13,15 @@ public static class GapsReport
     public static int Run(int top, int days, StoreOptions store, TextWriter output)
     {
         var path = Path.GetFullPath(store.SqlitePath);
-        if (!File.Exists(path))
+        if (!store.UsesPostgres && !File.Exists(path))
         {
             output.WriteLine($"Nothing recorded yet: {path} (Store:SqlitePath) does not exist.");
             return 0;
         }
-        var gaps = new KnowledgeGapStore(path, store.RecordQuestionText, NullLogger.Instance);
+        var gaps = GapStores.Open(store, Directory.GetCurrentDirectory(), NullLoggerFactory.Instance);
         var since = DateTimeOffset.UtcNow.AddDays(-days);
 
-        output.WriteLine($"Unanswered questions, most frequent first (last {days} days, {path}):");
+        output.WriteLine($"Unanswered questions, most frequent first (last {days} days, {(store.UsesPostgres ? "PostgreSQL" : path)}):");
         var unanswered = gaps.TopUnanswered(top, since);
         if (unanswered.Count == 0)
             output.WriteLine("  none");

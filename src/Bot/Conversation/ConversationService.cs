@@ -18,7 +18,7 @@ public sealed record ConversationReply(Answer? Answer, IReadOnlyList<string> Sug
 /// </summary>
 public sealed class ConversationService(
     IAnswerEngine engine,
-    ConversationMemory memory,
+    IConversationMemory memory,
     IKnowledgeGapRecorder gaps,
     IFeedbackStore feedback,
     AssistantMetrics metrics,
@@ -26,7 +26,7 @@ public sealed class ConversationService(
     TimeProvider clock,
     ILogger<ConversationService> logger)
 {
-    public const int MaxQuestionLength = 2000;
+    public const int MaxQuestionLength = TextLimits.Question;
 
     /// <summary>Answers a question with the context the client sent back (stateless clients).</summary>
     public ConversationReply Ask(string channel, string question, AnswerContext? context = null, string? locale = null)

@@ -29,6 +29,8 @@ public sealed record UiText(
     public string AskNext { get; init; } = "Ask next";
     public string PopularTopics { get; init; } = "Popular topics";
     public string AskAboutThis { get; init; } = "Ask about this";
+    public string SearchTooLong { get; init; } = "Please search for something shorter (at most 500 characters).";
+    public string FeedbackTooLong { get; init; } = "Your feedback could not be recorded: the answer's title or question is too long.";
 
     public static readonly UiText English = new(
         "en",
@@ -71,6 +73,8 @@ public sealed record UiText(
         AskNext = "Pregunte también",
         PopularTopics = "Temas frecuentes",
         AskAboutThis = "Preguntar sobre esto",
+        SearchTooLong = "Busque algo más corto (como máximo 500 caracteres).",
+        FeedbackTooLong = "No se pudo registrar su opinión: el título de la respuesta o la pregunta es demasiado largo.",
     };
 
     public static readonly UiText Portuguese = new(
@@ -97,6 +101,8 @@ public sealed record UiText(
         AskNext = "Pergunte também",
         PopularTopics = "Temas frequentes",
         AskAboutThis = "Perguntar sobre isto",
+        SearchTooLong = "Pesquise algo mais curto (no máximo 500 caracteres).",
+        FeedbackTooLong = "Não foi possível registrar seu comentário: o título da resposta ou a pergunta é longo demais.",
     };
 
     public static UiText For(string? language) => language switch

@@ -1,3 +1,5 @@
+using IomAssistant.Bot.Conversation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Deduplication;
@@ -5,8 +7,9 @@ namespace IomAssistant.Bot.Deduplication;
 public static class DeduplicationHosting
 {
     /// <summary>
-    /// Registers delivery deduplication: in this process's memory by default (one replica), in
-    /// Redis when Redis:ConnectionString is set (several replicas behind a load balancer).
+    /// Registers delivery deduplication and conversation context: in this process's memory by
+    /// default (one replica), in Redis when Redis:ConnectionString is set (several replicas
+    /// behind a load balancer), over one connection.
     /// </summary>
     public static WebApplicationBuilder AddDeliveryDeduplication(this WebApplicationBuilder builder)
     {
@@ -18,6 +21,10 @@ public static class DeduplicationHosting
         services.AddSingleton<IDeliveryDeduplicator>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<RedisDeliveryDeduplicator>(sp)
             : new InMemoryDeliveryDeduplicator());
+        services.RemoveAll<IConversationMemory>();
+        services.AddSingleton<IConversationMemory>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<RedisConversationMemory>(sp)
+            : new ConversationMemory());
         return builder;
     }
 }

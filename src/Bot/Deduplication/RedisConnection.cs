@@ -29,9 +29,9 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
         _multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
         var endpoints = string.Join(", ", configuration.EndPoints);
         if (_multiplexer.IsConnected)
-            logger.LogInformation("Deduplicating deliveries in Redis at {Endpoints}", endpoints);
+            logger.LogInformation("Connected to Redis at {Endpoints}: Slack deduplication and conversation context are shared", endpoints);
         else
-            logger.LogWarning("Redis at {Endpoints} is not reachable yet; deliveries are deduplicated per replica until it is", endpoints);
+            logger.LogWarning("Redis at {Endpoints} is not reachable yet; deduplication and conversation context stay per replica until it is", endpoints);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,7 +1,6 @@
-using System.Text;
 using IomAssistant.Bot.Conversation;
-using IomAssistant.Knowledge.Text;
 using Microsoft.Data.Sqlite;
+using static IomAssistant.Bot.Gaps.GapRecords;
 
 namespace IomAssistant.Bot.Gaps;
 
@@ -14,11 +13,8 @@ public sealed record GapCount(string? Text, int Count, DateTimeOffset Last, stri
 /// Texts are bounded, SQL is parameterized, and a failing database is logged, never thrown:
 /// the channel's answer matters more than the record of it.
 /// </summary>
-public sealed class KnowledgeGapStore(string path, bool recordQuestionText, ILogger logger) : IFeedbackStore, IKnowledgeGapRecorder
+public sealed class KnowledgeGapStore(string path, bool recordQuestionText, ILogger logger) : IGapStore, IFeedbackStore, IKnowledgeGapRecorder
 {
-    public const int MaxQuestionLength = 500;
-    private const int MaxShortText = 200;
-
     private readonly Lock _schemaLock = new();
     private volatile bool _schemaReady;
 
@@ -72,33 +68,32 @@ public sealed class KnowledgeGapStore(string path, bool recordQuestionText, ILog
         return entries;
     }) ?? [];
 
-    /// <summary>The most frequent unanswered questions since a time; unrecorded texts count together as null.</summary>
     public IReadOnlyList<GapCount> TopUnanswered(int top, DateTimeOffset since) => Read("read unanswered questions", connection =>
         Counts(connection, """
             SELECT normalized, COUNT(*), MAX(at), MAX(question) FROM unanswered
             WHERE at >= $since GROUP BY normalized ORDER BY COUNT(*) DESC, MAX(at) DESC LIMIT $top
             """, top, since)) ?? [];
 
-    /// <summary>The answers most often marked not helpful since a time, with one question that got them.</summary>
     public IReadOnlyList<GapCount> TopNotHelpful(int top, DateTimeOffset since) => Read("read feedback", connection =>
         Counts(connection, """
             SELECT answer_title, COUNT(*), MAX(at), MAX(question) FROM feedback
             WHERE helpful = 0 AND at >= $since GROUP BY answer_title ORDER BY COUNT(*) DESC, MAX(at) DESC LIMIT $top
             """, top, since)) ?? [];
 
-    /// <summary>Folded, punctuation-free and single-spaced, so "Staff in Vienna?" and "staff in vienna" count together.</summary>
-    public static string Normalize(string question)
+    public int Prune(DateTimeOffset olderThan, int maxRows) => Read("delete old records", connection =>
     {
-        var sb = new StringBuilder(question.Length);
-        foreach (var c in TextFolding.Fold(question))
-        {
-            if (char.IsLetterOrDigit(c))
-                sb.Append(c);
-            else if (sb.Length > 0 && sb[^1] != ' ')
-                sb.Append(' ');
-        }
-        return sb.ToString().TrimEnd();
-    }
+        using var delete = connection.CreateCommand();
+        // Ids grow with time: beyond the cap, the lowest ids are the oldest records.
+        delete.CommandText = """
+            DELETE FROM unanswered WHERE at < $cutoff;
+            DELETE FROM unanswered WHERE id <= (SELECT id FROM unanswered ORDER BY id DESC LIMIT 1 OFFSET $max);
+            DELETE FROM feedback WHERE at < $cutoff;
+            DELETE FROM feedback WHERE id <= (SELECT id FROM feedback ORDER BY id DESC LIMIT 1 OFFSET $max);
+            """;
+        delete.Parameters.AddWithValue("$cutoff", olderThan.UtcDateTime.ToString("O"));
+        delete.Parameters.AddWithValue("$max", maxRows);
+        return delete.ExecuteNonQuery();
+    });
 
     private static List<GapCount> Counts(SqliteConnection connection, string sql, int top, DateTimeOffset since)
     {
@@ -168,14 +163,5 @@ public sealed class KnowledgeGapStore(string path, bool recordQuestionText, ILog
             schema.ExecuteNonQuery();
             _schemaReady = true;
         }
-    }
-
-    private static string Bounded(string text, int max)
-    {
-        if (text.Length <= max)
-            return text;
-        // Never cut a surrogate pair in half: SQLite stores UTF-8.
-        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-        return text[..cut];
     }
 }

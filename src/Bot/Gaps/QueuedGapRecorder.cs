@@ -8,7 +8,7 @@ namespace IomAssistant.Bot.Gaps;
 /// waits for the disk. Records queue in memory (bounded) and a background writer stores them
 /// in batches, one transaction each, draining the queue when the app stops.
 /// </summary>
-public sealed class QueuedGapRecorder(KnowledgeGapStore store, ILogger<QueuedGapRecorder> logger)
+public sealed class QueuedGapRecorder(IGapStore store, ILogger<QueuedGapRecorder> logger)
     : BackgroundService, IFeedbackStore, IKnowledgeGapRecorder
 {
     private const int Capacity = 10_000;

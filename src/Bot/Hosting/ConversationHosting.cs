@@ -14,21 +14,20 @@ public static class ConversationHosting
         services.AddOptions<QuestionLoggingOptions>().Bind(builder.Configuration.GetSection(QuestionLoggingOptions.Section));
         services.AddOptions<StoreOptions>()
             .Bind(builder.Configuration.GetSection(StoreOptions.Section))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         AssistantMetrics.AddAssistantMetrics(services);
-        services.AddSingleton(provider =>
-        {
-            var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
-            var path = KnowledgeHosting.ResolvePath(provider.GetRequiredService<IHostEnvironment>(), store.SqlitePath);
-            return new KnowledgeGapStore(path, store.RecordQuestionText, provider.GetRequiredService<ILogger<KnowledgeGapStore>>());
-        });
+        services.AddSingleton(provider => GapStores.Open(
+            provider.GetRequiredService<IOptions<StoreOptions>>().Value,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService<GapStoreRetention>();
         services.AddSingleton<QueuedGapRecorder>();
         services.AddHostedService(provider => provider.GetRequiredService<QueuedGapRecorder>());
         services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<QueuedGapRecorder>());
         services.AddSingleton<IKnowledgeGapRecorder>(provider => provider.GetRequiredService<QueuedGapRecorder>());
-        services.AddSingleton<ConversationMemory>();
+        services.TryAddSingleton<IConversationMemory, ConversationMemory>();
         services.AddSingleton<ConversationService>();
         return builder;
     }

@@ -119,11 +119,14 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
             change();
             return true;
         }
-        catch (Exception e) when (e is KnowledgeException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Whatever a change breaks (a malformed file, a reader's own bug), the last good
+            // knowledge keeps serving and the rejection is logged and shown on /readyz.
+            var error = e is KnowledgeException or IOException or UnauthorizedAccessException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             logger.LogError("Knowledge update rejected; still serving the previous knowledge ({Hash}):{NewLine}{Error}",
-                _current?.Knowledge.ContentHash, Environment.NewLine, e.Message);
-            _status = _status with { UpdateError = e.Message, UpdateFailedAt = DateTimeOffset.UtcNow };
+                _current?.Knowledge.ContentHash, Environment.NewLine, error);
+            _status = _status with { UpdateError = error, UpdateFailedAt = DateTimeOffset.UtcNow };
             return false;
         }
         finally

@@ -1,5 +1,6 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using IomAssistant.Bot.Api;
+using IomAssistant.Bot.Management;
 using IomAssistant.Knowledge.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -49,6 +50,7 @@ public static class ObservabilityHosting
         if (settings.ExportsToAzureMonitor)
             telemetry.UseAzureMonitorExporter();
         builder.Services.AddKnowledgeHealthChecks();
+        builder.Services.AddRedactedHttpClientLogging();
         return builder;
     }
 
@@ -63,10 +65,10 @@ public static class ObservabilityHosting
         return app;
     }
 
-    /// <summary>GET /metrics in Prometheus text format; meant for the cluster's scraper, not the internet.</summary>
+    /// <summary>GET /metrics in Prometheus text format, on the management port: for the cluster's scraper, not the internet.</summary>
     public static WebApplication MapMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").ServedOnManagementPort();
         return app;
     }
 }

@@ -28,6 +28,9 @@ public sealed class RateLimitOptions
     /// </summary>
     public RateLimit Api { get; set; } = new() { PermitLimit = 6000, WindowSeconds = 60 };
 
+    /// <summary>Failed authentications (Teams token, Slack signature) per client address; beyond, 429 until the window ends.</summary>
+    public RateLimit FailedAuthentication { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
     /// <summary>
     /// A header that a trusted gateway in front of the bot sets to the client's identity (an API
     /// key id, a subscription); empty to count by remote address. Never set it without such a
@@ -44,6 +47,7 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
         var errors = new List<string>();
         Check(options.Channels, "Channels", errors);
         Check(options.Api, "Api", errors);
+        Check(options.FailedAuthentication, "FailedAuthentication", errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -29,6 +29,9 @@ public sealed record SlackAck(int Status, JsonObject? Payload = null, string? Te
 public sealed class SlackDispatcher(
     SlackReplyQueue queue, IDeliveryDeduplicator deduplicator, SlackResponder responder, IOptions<SlackOptions> options, ILogger<SlackDispatcher> logger)
 {
+    /// <summary>A button's value: a question, or a feedback button's title, question and language as JSON.</summary>
+    private const int MaxActionValue = TextLimits.Question + TextLimits.AnswerTitle + 100;
+
     /// <summary>An Events API envelope (url_verification or event_callback).</summary>
     /// <param name="retry">Slack's retry number, for the log, when this is a retried delivery.</param>
     public async Task<SlackAck> EventAsync(JsonElement envelope, string? retry)
@@ -56,6 +59,9 @@ public sealed class SlackDispatcher(
         var botUserId = options.Value.BotUserId is { Length: > 0 } configured ? configured : AuthorizedBotUser(envelope);
         if (SlackMessageEvent.Read(incoming, botUserId) is not { } message)
             return SlackAck.Ok;
+        if (TextLimits.FirstTooLong(("event_id", eventId, TextLimits.ChannelId), ("team_id", team, TextLimits.ChannelId),
+                ("event.channel", message.Channel, TextLimits.ChannelId), ("event.thread_ts", message.ReplyThreadTs, TextLimits.ChannelId)) is { } tooLong)
+            return BadRequest(tooLong);
 
         var deliveryId = "slack-event:" + eventId;
         if (!await deduplicator.TryClaimAsync(deliveryId))
@@ -87,6 +93,10 @@ public sealed class SlackDispatcher(
             || SlackJson.ResponseUrl(field("response_url")) is not { } responseUrl)
             return BadRequest("slash command without team_id, channel_id, user_id or an http(s) response_url");
 
+        if (TextLimits.FirstTooLong(("team_id", team, TextLimits.ChannelId), ("channel_id", channel, TextLimits.ChannelId),
+                ("user_id", user, TextLimits.ChannelId), ("response_url", responseUrl.OriginalString, TextLimits.ChannelId)) is { } tooLong)
+            return BadRequest(tooLong);
+        // A question over the limit is answered with a message saying how long it may be.
         var question = (field("text") ?? "").Trim();
         // Help needs no search, so it comes back in the acknowledgement itself.
         if (SlackHelp.Language(question) is { } language)
@@ -112,6 +122,13 @@ public sealed class SlackDispatcher(
         }
         if (action is null)
             return SlackAck.Ok;
+        if (TextLimits.FirstTooLong(("action_id", action.ActionId, TextLimits.ChannelId), ("user.id", action.User, TextLimits.ChannelId),
+                ("team.id", action.Place.Team, TextLimits.ChannelId), ("channel.id", action.Place.Channel, TextLimits.ChannelId),
+                ("thread_ts", action.Place.ThreadTs, TextLimits.ChannelId), ("response_url", action.PrivateReply?.ResponseUrl.OriginalString, TextLimits.ChannelId),
+                ("actions.value", action.Value, MaxActionValue)) is { } tooLong)
+            return BadRequest(tooLong);
+        if (action.ActionId is BlockKitRenderer.HelpfulAction or BlockKitRenderer.NotHelpfulAction && FeedbackTooLong(action.Value) is { } feedbackTooLong)
+            return BadRequest(feedbackTooLong);
 
         var job = action.ActionId switch
         {
@@ -153,11 +170,28 @@ public sealed class SlackDispatcher(
             logger.LogWarning("Slack feedback button with an unreadable value ignored");
             return null;
         }
+
         // Recorded at once; only the thank-you waits for the queue.
         responder.RecordFeedback(value, action.ActionId == BlockKitRenderer.HelpfulAction);
         return action.PrivateReply is { } to
             ? new SlackJob("thank for feedback", ct => responder.ThankPrivatelyAsync(to, value.Language, ct))
             : new SlackJob("thank for feedback", ct => responder.ThankInPlaceAsync(action.Place, action.User, value.Language, ct));
+    }
+
+    /// <summary>Which field of a feedback button's value is over its limit, or null (also for a value that is not one).</summary>
+    private static string? FeedbackTooLong(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<FeedbackValue>(json) is { } value
+                ? TextLimits.FirstTooLong(("title", value.Title, TextLimits.AnswerTitle), ("question", value.Question, TextLimits.Question),
+                    ("language", value.Language, TextLimits.Language))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The bot's user id as Slack states it in the event's authorizations.</summary>

@@ -15,7 +15,7 @@ public sealed record SlackRequest(byte[]? Body, IResult? Refusal);
 /// oversized body, 401 for anything not signed with our signing secret within five minutes.
 /// As the endpoints' gate it also names the Slack user for the rate limits.
 /// </summary>
-public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackRequestVerifier> logger) : IRequestGate
+public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, FailedAuthentications failures, TimeProvider clock, ILogger<SlackRequestVerifier> logger) : IRequestGate
 {
     public async Task<GateResult> AdmitAsync(HttpContext context)
     {
@@ -42,6 +42,11 @@ public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimePro
         var settings = options.Value;
         if (!settings.IsConfigured)
             return new(null, Results.NotFound());
+        if (failures.RefusalFor(context) is { } tooMany)
+        {
+            logger.LogWarning("Slack request to {Path} refused with 429: too many failed signatures from its address", context.Request.Path);
+            return new(null, tooMany);
+        }
 
         var read = await RequestBody.ReadAsync(context);
         if (read.Body is not { } body)
@@ -59,6 +64,7 @@ public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimePro
         if (check != SignatureCheck.Valid)
         {
             logger.LogWarning("Slack request to {Path} from {Remote} refused: {Reason}", context.Request.Path, context.Connection.RemoteIpAddress, check);
+            failures.Count(context);
             return new(null, Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized));
         }
         return new(body, null);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Teams.Auth;
@@ -28,6 +29,7 @@ public sealed class BotFrameworkAdapter(
     TrustedServiceUrls trustedServiceUrls,
     TeamsActivityHandler handler,
     ConnectorClient connector,
+    FailedAuthentications failures,
     IOptions<BotOptions> options,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
@@ -42,10 +44,15 @@ public sealed class BotFrameworkAdapter(
     public async Task<GateResult> AdmitAsync(HttpContext context)
     {
         var request = context.Request;
+        if (failures.RefusalFor(context) is { } tooMany)
+        {
+            logger.LogWarning("Refused a Bot Framework request with 429: too many failed authentications from its address");
+            return GateResult.Refuse(tooMany);
+        }
         if (_mode == ChannelAuthMode.Closed)
         {
             logger.LogWarning("Refused a Bot Framework request: Bot:MicrosoftAppId is not set");
-            return Refuse(StatusCodes.Status401Unauthorized);
+            return Unauthenticated(context);
         }
 
         ValidatedChannelToken? token = null;
@@ -58,7 +65,7 @@ public sealed class BotFrameworkAdapter(
             if (check.Token is null)
             {
                 logger.LogWarning("Refused a Bot Framework request: {Failure}", check.Failure);
-                return Refuse(StatusCodes.Status401Unauthorized);
+                return Unauthenticated(context);
             }
             token = check.Token;
         }
@@ -84,13 +91,18 @@ public sealed class BotFrameworkAdapter(
             logger.LogInformation("Rejected a Bot Framework request whose body is not an activity");
             return Refuse(StatusCodes.Status400BadRequest);
         }
+        if (TooLong(activity) is { } tooLong)
+        {
+            logger.LogInformation("Rejected a Bot Framework activity: {Reason}", tooLong);
+            return GateResult.Refuse(Results.Json(new { error = tooLong }, statusCode: StatusCodes.Status400BadRequest));
+        }
 
         if (token is not null)
         {
             if (TokenCheckFailure(token, activity) is { } failure)
             {
                 logger.LogWarning("Refused a Bot Framework request: {Failure}", failure);
-                return Refuse(StatusCodes.Status401Unauthorized);
+                return Unauthenticated(context);
             }
             trustedServiceUrls.Trust(activity.ServiceUrl!);
         }
@@ -141,6 +153,28 @@ public sealed class BotFrameworkAdapter(
     }
 
     private static GateResult Refuse(int status) => GateResult.Refuse(Results.StatusCode(status));
+
+    /// <summary>A 401, counted against the client's address.</summary>
+    private GateResult Unauthenticated(HttpContext context)
+    {
+        failures.Count(context);
+        return Refuse(StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>
+    /// Protocol fields beyond what the channel ever sends. The message text is not among them:
+    /// a long question is answered with a message saying how long it may be.
+    /// </summary>
+    private static string? TooLong(Activity activity) => TextLimits.FirstTooLong(
+        ("id", activity.Id, TextLimits.ChannelId),
+        ("serviceUrl", activity.ServiceUrl, TextLimits.ChannelId),
+        ("channelId", activity.ChannelId, TextLimits.ChannelId),
+        ("conversation.id", activity.Conversation?.Id, TextLimits.ChannelId),
+        ("from.id", activity.From?.Id, TextLimits.ChannelId),
+        ("from.aadObjectId", activity.From?.AadObjectId, TextLimits.ChannelId),
+        ("recipient.id", activity.Recipient?.Id, TextLimits.ChannelId),
+        ("name", activity.Name, TextLimits.ChannelId),
+        ("locale", activity.Locale, TextLimits.Locale));
 
     /// <summary>Ids are the sender's to choose; a bounded key keeps the limiter's table small.</summary>
     private static string Bounded(string id) => id.Length <= 200 ? id : id[..200];

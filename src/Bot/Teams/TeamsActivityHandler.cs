@@ -96,8 +96,14 @@ public sealed class TeamsActivityHandler(
 
     private string RecordFeedbackText(CardSubmit submit)
     {
+        var language = submit.Language is { Length: <= TextLimits.Language } l ? l : "en";
+        if (TextLimits.FirstTooLong(("answer", submit.AnswerTitle, TextLimits.AnswerTitle), ("question", submit.Question, TextLimits.Question)) is { } tooLong)
+        {
+            logger.LogInformation("Teams feedback not recorded: {Reason}", tooLong);
+            return UiText.For(language).FeedbackTooLong;
+        }
         conversation.RecordFeedback(Channel, submit.AnswerTitle ?? "", submit.Question, submit.Helpful);
-        return UiText.For(submit.Language).ThanksForFeedback;
+        return UiText.For(language).ThanksForFeedback;
     }
 
     private Activity Welcome(Activity activity) => CardReply(activity, renderer.RenderWelcome(UiText.For(LanguageOf(activity.Locale))));
@@ -111,6 +117,8 @@ public sealed class TeamsActivityHandler(
         var language = LanguageOf(activity.Locale);
         var text = UiText.For(language);
         var query = SearchQuery(activity.Value);
+        if (query is { Length: > TextLimits.SearchQuery })
+            return new { composeExtension = new { type = "message", text = text.SearchTooLong } };
         List<Attachment> results;
         try
         {

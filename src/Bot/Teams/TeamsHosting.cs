@@ -38,6 +38,7 @@ public static class TeamsHosting
 
         AssistantMetrics.AddAssistantMetrics(services);
         services.AddSingleton<ChannelKeyCache>();
+        services.AddHostedService<ChannelKeyRefresher>();
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<BotTokenProvider>();

@@ -20,8 +20,6 @@ public static class CardEndpoints
 {
     public const string Channel = "web";
     private const int MaxFeedbackBytes = 8 * 1024;
-    private const int MaxAnswerTitle = 300;
-    private const int MaxLocale = 35;
 
     public static IEndpointRouteBuilder MapCardApi(this IEndpointRouteBuilder app)
     {
@@ -39,7 +37,9 @@ public static class CardEndpoints
         app.MapGet("/api/welcome", (HttpContext http, string? locale, AdaptiveCardRenderer renderer) =>
         {
             SecurityHeaders.Apply(http.Response);
-            var language = LanguageDetector.Detect("", locale is { Length: <= MaxLocale } ? locale : null);
+            if (TextLimits.TooLong("locale", locale, TextLimits.Locale) is { } error)
+                return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+            var language = LanguageDetector.Detect("", locale);
             var card = renderer.RenderWelcome(UiText.For(language));
             return Results.Json(new WelcomeResponse(card.Card, card.FallbackText, language));
         }).RequireRateLimiting(WebHosting.RateLimitPolicy);
@@ -69,8 +69,9 @@ public static class CardEndpoints
             submit = CardSubmit.From(document.RootElement);
         if (submit is not { Action: CardSubmit.Feedback } || string.IsNullOrWhiteSpace(submit.AnswerTitle))
             return (null, shape, StatusCodes.Status400BadRequest);
-        if (submit.AnswerTitle.Length > MaxAnswerTitle || submit.Question?.Length > ConversationService.MaxQuestionLength)
-            return (null, "The answer title or question is too long.", StatusCodes.Status400BadRequest);
+        if (TextLimits.FirstTooLong(("answer", submit.AnswerTitle, TextLimits.AnswerTitle), ("question", submit.Question, TextLimits.Question),
+                ("lang", submit.Language, TextLimits.Language)) is { } tooLong)
+            return (null, tooLong, StatusCodes.Status400BadRequest);
         return (submit with
         {
             AnswerTitle = AskRequestReader.WithoutControlCharacters(submit.AnswerTitle),

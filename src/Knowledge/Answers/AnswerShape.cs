@@ -9,9 +9,9 @@ namespace IomAssistant.Knowledge.Answers;
 /// </summary>
 public sealed partial class AnswerShape
 {
-    private readonly Func<string, bool> _fits;
+    private readonly Func<SentenceFeatures, bool> _fits;
 
-    private AnswerShape(string name, Func<string, bool> fits)
+    private AnswerShape(string name, Func<SentenceFeatures, bool> fits)
     {
         Name = name;
         _fits = fits;
@@ -19,36 +19,46 @@ public sealed partial class AnswerShape
 
     public string Name { get; }
 
-    public bool Fits(string sentence) => _fits(sentence);
+    public bool Fits(string sentence) => Fits(new PassageText(sentence), 0);
+
+    public bool Fits(PassageText passage, int sentence) => _fits(passage.Features(sentence));
 
     /// <summary>The shape the question asks for, or null when its type says nothing (what, how, why).</summary>
     public static AnswerShape? For(Question question)
     {
         if (question.AsksCount)
-            return new AnswerShape("figure", s => Figure().IsMatch(s));
+            return new AnswerShape("figure", f => f.Figure);
         if (question.Opening is not { Role: TokenRole.QuestionWord } opening)
             return null;
         if (opening.Stems.Contains("when"))
-            return new AnswerShape("date", s => Date().IsMatch(s));
+            return new AnswerShape("date", f => f.Date);
         if (opening.Stems.Contains("who") || opening.Stems.Contains("where"))
         {
             var asked = question.Tokens.Select(t => t.Folded).Concat(question.Tokens.SelectMany(t => t.Stems)).ToHashSet();
-            return new AnswerShape("name", s => NewName(s, asked));
+            // A capitalized word past the sentence's first that the question does not already say.
+            return new AnswerShape("name", f => f.Names.Any(n => !asked.Contains(n.Folded) && !asked.Contains(n.Stem)));
         }
         return null;
     }
 
-    /// <summary>A capitalized word past the sentence's first that the question does not already say.</summary>
-    private static bool NewName(string sentence, HashSet<string> asked)
+    /// <summary>What a sentence holds that question types ask for, read once per sentence.</summary>
+    public sealed record SentenceFeatures(bool Figure, bool Date, IReadOnlyList<(string Folded, string Stem)> Names)
     {
-        var first = true;
-        foreach (Match word in Word().Matches(sentence))
+        public static SentenceFeatures Of(string sentence)
         {
-            if (!first && char.IsUpper(word.Value[0]) && !asked.Contains(TextFolding.Fold(word.Value)) && !asked.Contains(Stemmer.English(TextFolding.Fold(word.Value))))
-                return true;
-            first = false;
+            var names = new List<(string, string)>();
+            var first = true;
+            foreach (Match word in Word().Matches(sentence))
+            {
+                if (!first && char.IsUpper(word.Value[0]))
+                {
+                    var folded = TextFolding.Fold(word.Value);
+                    names.Add((folded, Stemmer.English(folded)));
+                }
+                first = false;
+            }
+            return new SentenceFeatures(AnswerShape.Figure().IsMatch(sentence), AnswerShape.Date().IsMatch(sentence), names);
         }
-        return false;
     }
 
     [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|dozen|dozens)\b", RegexOptions.IgnoreCase)]

@@ -20,8 +20,24 @@ public static class CrossLanguage
     /// </summary>
     public static Carried ToEnglish(string folded, string language)
     {
-        if (language is not ("es" or "pt"))
+        if (language is not ("es" or "pt") || folded.Length > MaxWordLength)
             return Carried.None;
+        if (Remembered.TryGetValue((language, folded), out var remembered))
+            return remembered;
+        var carried = Look(folded, language);
+        if (Remembered.Count >= MaxRememberedWords)
+            Remembered.Clear();
+        Remembered[(language, folded)] = carried;
+        return carried;
+    }
+
+    // Users ask with the same words again and again; a full memory is simply emptied.
+    private const int MaxRememberedWords = 20_000;
+    private const int MaxWordLength = 30;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), Carried> Remembered = new();
+
+    private static Carried Look(string folded, string language)
+    {
         var dictionary = BilingualDictionary.Shared;
         var translations = dictionary.Translate(language, folded);
         if (translations.Count == 0)

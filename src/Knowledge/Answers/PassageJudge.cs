@@ -73,7 +73,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
             // The question's words together in one sentence say more than spread over a passage.
             var sentenceCoverage = PreciseAnswer.Explained(passage.SentenceStems[best], concepts) / total;
             var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top + ScoringWeights.SentenceShare * sentenceCoverage;
-            var fits = shape is null || shape.Fits(passage.Sentences[best]);
+            var fits = shape is null || shape.Fits(passage, best);
             if (shape is not null && fits)
                 rank += ScoringWeights.QuestionTypeBonus;
             ranked.Add(new JudgedPassage(hit, passage, coverage, sentenceCoverage, rank, fits));

@@ -16,7 +16,14 @@ public sealed class PassageText
         var stems = new HashSet<string>(SentenceStems.SelectMany(s => s), StringComparer.Ordinal);
         stems.UnionWith(TextFolding.Tokens(heading).Select(Stemmer.English));
         Stems = stems;
+        _features = new AnswerShape.SentenceFeatures?[Sentences.Count];
     }
+
+    private readonly AnswerShape.SentenceFeatures?[] _features;
+
+    /// <summary>What sentence <paramref name="index"/> holds for question types, read when first asked.</summary>
+    public AnswerShape.SentenceFeatures Features(int index) =>
+        _features[index] ??= AnswerShape.SentenceFeatures.Of(Sentences[index]);
 
     public string Text { get; }
     public IReadOnlyList<string> Sentences { get; }

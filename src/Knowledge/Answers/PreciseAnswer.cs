@@ -59,7 +59,7 @@ public static partial class PreciseAnswer
         var best = 0;
         for (var i = 0; i < scores.Length; i++)
         {
-            scores[i] = Explained(passage.SentenceStems[i], concepts) / total + (shape is not null && shape.Fits(passage.Sentences[i]) ? ShapeBonus : 0);
+            scores[i] = Explained(passage.SentenceStems[i], concepts) / total + (shape is not null && shape.Fits(passage, i) ? ShapeBonus : 0);
             if (scores[i] > scores[best] + 1e-9)
                 best = i;
         }

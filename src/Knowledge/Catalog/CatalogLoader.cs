@@ -13,7 +13,7 @@ public static class CatalogLoader
 
     public static CatalogFile ReadCatalog(string path, string name) => Read<CatalogFile>(path, name, Validate);
 
-    public static GlossaryFile ReadGlossary(string path, string name) => Read<GlossaryFile>(path, name, (_, _) => { });
+    public static GlossaryFile ReadGlossary(string path, string name) => Read<GlossaryFile>(path, name, ValidateGlossary);
 
     private static T Read<T>(string path, string name, Action<T, string> validate) where T : new()
     {
@@ -28,7 +28,7 @@ public static class CatalogLoader
             var inner = e.InnerException is { } i and not YamlException ? $" ({i.Message})" : "";
             throw new KnowledgeException($"{name}, line {e.Start.Line}: {FirstLine(e.Message)}{inner}", e);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new KnowledgeException($"{name}: cannot read the file ({e.Message})", e);
         }
@@ -36,9 +36,48 @@ public static class CatalogLoader
         return file;
     }
 
-    private static void Validate(CatalogFile catalog, string name)
+    /// <summary>
+    /// A key written with nothing after it ("attributes:", "facts:", "- ") reads as null: such a
+    /// file is rejected naming the section, never left to fail deep inside the engine.
+    /// </summary>
+    private static List<string> EmptySections(CatalogFile catalog, string name)
     {
         var errors = new List<string>();
+        void Empty(string where) => errors.Add($"{name}: {where} is empty; give it entries or remove it");
+        if (catalog.Attributes is null) Empty("section 'attributes'");
+        if (catalog.Entities is null) Empty("section 'entities'");
+        foreach (var (a, i) in (catalog.Attributes ?? []).Select((a, i) => (a, i)))
+        {
+            if (a is null) { Empty($"attribute #{i + 1}"); continue; }
+            if (a.Label is null) Empty($"attribute '{a.Id}', 'label'");
+            if (a.Keywords is null || a.Keywords.Any(k => k is null)) Empty($"attribute '{a.Id}', 'keywords' (or one of its entries)");
+        }
+        foreach (var (e, i) in (catalog.Entities ?? []).Select((e, i) => (e, i)))
+        {
+            if (e is null) { Empty($"entity #{i + 1}"); continue; }
+            if (e.Names is null || e.Names.Values.Any(n => n is null)) Empty($"entity '{e.Id}', 'names' (or one of its entries)");
+            if (e.Aliases is null || e.Aliases.Any(a => a is null)) Empty($"entity '{e.Id}', 'aliases' (or one of its entries)");
+            if (e.Facts is null || e.Facts.Any(f => f is null)) Empty($"entity '{e.Id}', 'facts' (or one of its entries)");
+        }
+        return errors;
+    }
+
+    private static void ValidateGlossary(GlossaryFile glossary, string name)
+    {
+        var errors = new List<string>();
+        if (glossary.Terms is null || glossary.Terms.Values.Any(v => v is null || v.Any(w => w is null)))
+            errors.Add($"{name}: section 'terms' (or one of its terms) is empty; give it entries or remove it");
+        if (glossary.Fillers is null || glossary.Fillers.Any(f => f is null))
+            errors.Add($"{name}: section 'fillers' (or one of its entries) is empty; give it entries or remove it");
+        if (errors.Count > 0)
+            throw new KnowledgeException(string.Join(Environment.NewLine, errors));
+    }
+
+    private static void Validate(CatalogFile catalog, string name)
+    {
+        var errors = EmptySections(catalog, name);
+        if (errors.Count > 0)
+            throw new KnowledgeException(string.Join(Environment.NewLine, errors));
         var attributes = new HashSet<string>();
         foreach (var a in catalog.Attributes)
         {

@@ -33,11 +33,12 @@ public static class DocumentReader
         {
             throw;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-                                      or OpenXmlPackageException or InvalidOperationException or ArgumentException
-                                      or UglyToad.PdfPig.Core.PdfDocumentFormatException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new KnowledgeException($"{name}: cannot read the document ({e.Message})", e);
+            // The PDF and Word parsers read files anyone can drop into the folder, and a corrupt
+            // one can make them throw anything (index out of range, null reference, ...): every
+            // such failure rejects this document, naming it, and never the process.
+            throw new KnowledgeException($"{name}: cannot read the document ({e.GetType().Name}: {e.Message})", e);
         }
     }
 

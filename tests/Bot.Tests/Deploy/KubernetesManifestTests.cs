@@ -6,17 +6,13 @@ using YamlDotNet.Serialization;
 namespace IomAssistant.Bot.Tests.Deploy;
 
 /// <summary>The Kubernetes manifest, read as the API server would, checked against what the app and its image do.</summary>
-public sealed class KubernetesManifestTests : IClassFixture<BotFactory>
+public sealed class KubernetesManifestTests
 {
     private static readonly string Root = BotFactory.RepositoryRoot;
     private static readonly IReadOnlyList<Dictionary<object, object>> Documents = ReadDocuments(Path.Combine(Root, "deploy", "k8s", "assistant.yaml"));
     private static readonly Dictionary<object, object> Deployment = Single("Deployment");
     private static readonly Dictionary<object, object> Pod = Map(Map(Map(Deployment["spec"])["template"])["spec"]);
     private static readonly Dictionary<object, object> Container = Map(Assert.Single(List(Pod["containers"])));
-
-    private readonly BotFactory _bot;
-
-    public KubernetesManifestTests(BotFactory bot) => _bot = bot;
 
     [Fact]
     public void Runs_at_least_two_replicas_that_roll_without_losing_capacity()
@@ -48,11 +44,28 @@ public sealed class KubernetesManifestTests : IClassFixture<BotFactory>
         bool Writable(string path) => mounts.TryGetValue(path, out var mount) && !(mount.TryGetValue("readOnly", out var readOnly) && (string)readOnly == "true");
 
         Assert.True(Writable(environment["Knowledge__IndexPath"]), "the index folder must be writable");
-        Assert.True(Writable(Path.GetDirectoryName(environment["Store__SqlitePath"])!), "the store folder must be writable");
         Assert.True(Writable("/tmp"), "the runtime needs a writable /tmp");
         Assert.Equal("true", mounts[environment["Knowledge__Path"]]["readOnly"]);
         var volumes = List(Pod["volumes"]).Select(Map).Select(v => (string)v["name"]).ToList();
         Assert.All(mounts.Values, m => Assert.Contains((string)m["name"], volumes));
+    }
+
+    [Fact]
+    public void No_data_is_kept_on_an_emptyDir_redis_and_postgresql_come_from_the_secret()
+    {
+        var emptyDirs = List(Pod["volumes"]).Select(Map).Where(v => v.ContainsKey("emptyDir")).Select(v => (string)v["name"]);
+        var mountedAt = List(Container["volumeMounts"]).Select(Map).ToDictionary(m => (string)m["name"], m => (string)m["mountPath"]);
+        // The index is a cache rebuilt from the knowledge, /tmp the runtime's scratch space.
+        Assert.Equal([Environment()["Knowledge__IndexPath"], "/tmp"], emptyDirs.Select(name => mountedAt[name]).Order());
+
+        var fromSecret = List(Container["env"]).Select(Map).Where(e => e.ContainsKey("valueFrom"))
+            .ToDictionary(e => (string)e["name"], e => Map(Map(e["valueFrom"])["secretKeyRef"]));
+        foreach (var setting in new[] { "Redis__ConnectionString", "Store__PostgresConnectionString" })
+        {
+            Assert.Equal("iom-assistant-secrets", fromSecret[setting]["name"]);
+            Assert.Equal(setting, fromSecret[setting]["key"]);
+        }
+        Assert.DoesNotContain("Store__SqlitePath", Environment().Keys);
     }
 
     [Fact]
@@ -61,7 +74,7 @@ public sealed class KubernetesManifestTests : IClassFixture<BotFactory>
         var image = Dockerfile.Environment(Dockerfile.Read(Path.Combine(Root, "deploy", "Dockerfile")).FinalStage);
         var environment = Environment();
 
-        foreach (var setting in new[] { "Knowledge__Path", "Knowledge__IndexPath", "Store__SqlitePath" })
+        foreach (var setting in new[] { "Knowledge__Path", "Knowledge__IndexPath" })
             Assert.Equal(image[setting], environment[setting]);
     }
 
@@ -87,38 +100,40 @@ public sealed class KubernetesManifestTests : IClassFixture<BotFactory>
     }
 
     [Fact]
-    public void Probes_and_the_service_reach_the_port_the_image_listens_on()
+    public void Probes_reach_the_ports_the_app_listens_on_and_the_service_only_the_public_one()
     {
-        var port = Map(Assert.Single(List(Container["ports"])));
+        var ports = List(Container["ports"]).Select(Map).ToDictionary(p => (string)p["name"], p => (string)p["containerPort"]);
         var exposed = Dockerfile.Read(Path.Combine(Root, "deploy", "Dockerfile")).FinalStage.Single(i => i.Keyword == "EXPOSE").Arguments;
-        Assert.Equal(exposed, port["containerPort"]);
+        Assert.Equal(exposed, ports["http"]);
+        Assert.Equal(new Uri(Environment()["Management__Urls"]).Port.ToString(), ports["management"]);
 
-        foreach (var probe in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
-            Assert.Equal(port["name"], Map(Map(Container[probe])["httpGet"])["port"]);
+        Assert.Equal("http", Map(Map(Container["startupProbe"])["httpGet"])["port"]);
+        Assert.Equal("http", Map(Map(Container["livenessProbe"])["httpGet"])["port"]);
+        Assert.Equal("management", Map(Map(Container["readinessProbe"])["httpGet"])["port"]);
+        var annotations = Map(Map(Map(Map(Deployment["spec"])["template"])["metadata"])["annotations"]);
+        Assert.Equal(ports["management"], annotations["prometheus.io/port"]);
 
         var service = Map(Single("Service")["spec"]);
-        Assert.Equal(port["name"], Map(Assert.Single(List(service["ports"])))["targetPort"]);
+        Assert.Equal("http", Map(Assert.Single(List(service["ports"])))["targetPort"]);
         var podLabels = Map(Map(Map(Map(Deployment["spec"])["template"])["metadata"])["labels"]);
         Assert.All(Map(service["selector"]), label => Assert.Equal(label.Value, podLabels[label.Key]));
     }
 
     [Fact]
-    public async Task Liveness_and_startup_probe_healthz_and_readiness_probes_readyz_which_the_app_serves()
+    public async Task The_probed_paths_answer_on_the_ports_they_probe()
     {
-        var client = _bot.CreateClient();
-        var paths = new Dictionary<string, string>
-        {
-            ["startupProbe"] = "/healthz",
-            ["livenessProbe"] = "/healthz",
-            ["readinessProbe"] = "/readyz",
-        };
+        await using var bot = new Management.KestrelBotFactory();
+        bot.StartServer();
+        using var publicPort = bot.Public();
+        using var management = bot.Management();
 
-        foreach (var (probe, expected) in paths)
+        foreach (var probe in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
         {
-            var path = (string)Map(Map(Container[probe])["httpGet"])["path"];
-            Assert.Equal(expected, path);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+            var get = Map(Map(Container[probe])["httpGet"]);
+            var client = (string)get["port"] == "management" ? management : publicPort;
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync((string)get["path"])).StatusCode);
         }
+        Assert.Equal("/readyz", Map(Map(Container["readinessProbe"])["httpGet"])["path"]);
     }
 
     private static Dictionary<string, string> Environment() =>

@@ -74,6 +74,50 @@ public sealed class KnowledgeGapStoreTests : IDisposable
     }
 
     [Fact]
+    public void Prunes_records_past_the_retention_and_beyond_the_row_cap()
+    {
+        var store = Store();
+        store.RecordBatch(
+            [new UnansweredQuestion("api", "old question", "en", Now.AddDays(-100)), .. Enumerable.Range(0, 1005).Select(i => new UnansweredQuestion("api", $"question {i}", "en", Now.AddSeconds(i)))],
+            [new FeedbackEntry("web", "Old answer", null, false, Now.AddDays(-100)), new FeedbackEntry("web", "New answer", null, false, Now)]);
+
+        Assert.Equal(1 + 5 + 1, store.Prune(Now.AddDays(-90), maxRows: 1000));
+
+        var kept = store.TopUnanswered(2000, Now.AddDays(-1000));
+        Assert.Equal(1000, kept.Count);
+        Assert.DoesNotContain(kept, g => g.Text is "old question" or "question 0" or "question 4");
+        Assert.Contains(kept, g => g.Text == "question 5");
+        Assert.Equal("New answer", Assert.Single(store.Recent(10)).AnswerTitle);
+    }
+
+    [Fact]
+    public async Task The_bot_deletes_records_past_Store_RetentionDays_in_the_background()
+    {
+        Store().RecordBatch([new UnansweredQuestion("api", "asked long ago", "en", Now.AddDays(-40)), new UnansweredQuestion("api", "asked yesterday", "en", Now.AddDays(-1))], []);
+
+        await using (var bot = new StoreFactory(DbPath, new() { ["Store:RetentionDays"] = "30" }))
+        {
+            bot.CreateClient();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Store().TopUnanswered(10, Now.AddDays(-1000)).Count > 1 && DateTime.UtcNow < deadline)
+                await Task.Delay(50);
+        }
+
+        Assert.Equal("asked yesterday", Assert.Single(Store().TopUnanswered(10, Now.AddDays(-1000))).Text);
+    }
+
+    [Theory]
+    [InlineData("Store:RetentionDays", "0")]
+    [InlineData("Store:MaxRows", "10")]
+    [InlineData("Store:PostgresConnectionString", "Port=notanumber")]
+    public void Refuses_to_start_with_a_wrong_store_setting_naming_it(string setting, string value)
+    {
+        var failure = StartupFailure.Of(() => new StoreFactory(DbPath, new() { [setting] = value })).Message;
+        Assert.Contains(setting, failure);
+        Assert.DoesNotContain("notanumber", failure);
+    }
+
+    [Fact]
     public void A_database_that_cannot_be_written_is_logged_and_never_thrown()
     {
         Directory.CreateDirectory(DbPath); // a folder where the file should be
@@ -139,8 +183,8 @@ public sealed class KnowledgeGapStoreTests : IDisposable
             Directory.Delete(_folder, recursive: true);
     }
 
-    private sealed class StoreFactory(string dbPath) : BotFactory
+    private sealed class StoreFactory(string dbPath, Dictionary<string, string?>? settings = null) : BotFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Store:SqlitePath"] = dbPath };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(settings ?? []) { ["Store:SqlitePath"] = dbPath };
     }
 }

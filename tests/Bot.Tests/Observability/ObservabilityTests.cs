@@ -57,12 +57,14 @@ public sealed class ObservabilityTests
     [Fact]
     public async Task Metrics_are_exported_for_prometheus()
     {
-        await using var bot = new LoggedBot();
-        var client = bot.CreateClient();
+        await using var bot = new Management.KestrelBotFactory();
+        bot.StartServer();
+        using var client = bot.Public();
         await client.PostAsJsonAsync("/api/ask", new { question = Question });
         await client.PostAsJsonAsync("/api/ask", new { question = Unanswerable });
 
-        var metrics = await client.GetStringAsync("/metrics");
+        using var scraper = bot.Management();
+        var metrics = await scraper.GetStringAsync("/metrics");
 
         // Counters are process-wide: other hosts running in parallel may have counted too.
         Assert.Matches("""assistant_questions_total\{[^}]*channel="api"[^}]*kind="office"[^}]*outcome="answered"[^}]*\} [1-9][0-9]*""", metrics);

@@ -23,6 +23,8 @@ public sealed class TracingTests
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+            // /metrics on the public port, where the test client is.
+            ["Management:Urls"] = "",
         };
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IomAssistant.Bot.Tests.Slack;
 
@@ -10,7 +11,8 @@ namespace IomAssistant.Bot.Tests.Slack;
 /// The real bot over in-memory HTTP, configured for Slack against a loopback fake Web API
 /// (or with no Slack settings at all when <paramref name="slack"/> is null).
 /// </summary>
-public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, IAnswerEngine>? decorateEngine = null, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, IAnswerEngine>? decorateEngine = null, IReadOnlyDictionary<string, string>? settings = null,
+    Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     : WebApplicationFactory<Program>
 {
     private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "slack-tests-index-" + Guid.NewGuid().ToString("N"));
@@ -34,6 +36,8 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
             builder.UseSetting(key, value);
         if (decorateEngine is not null)
             builder.ConfigureTestServices(services => Decorate(services, decorateEngine));
+        if (logs is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
     }
 
     private static void Decorate(IServiceCollection services, Func<IAnswerEngine, IAnswerEngine> decorate)

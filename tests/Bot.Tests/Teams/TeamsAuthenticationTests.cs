@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using IomAssistant.Bot.Tests.Teams.Fakes;
 
 namespace IomAssistant.Bot.Tests.Teams;
@@ -45,19 +46,88 @@ public sealed class TeamsAuthenticationTests : TeamsBotHarness
     }
 
     [Fact]
-    public async Task Accepts_a_key_published_after_start_by_refreshing_the_key_set_on_an_unknown_kid()
+    public async Task Refreshes_on_an_unknown_kid_at_most_once_every_five_minutes()
     {
-        var ok = await BotHost.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "first"), Channel.SignToken());
-        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = new TeamsBotHost(Channel, time: time);
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "first"), Channel.SignToken())).StatusCode);
         using var rolledKey = new ChannelKey("rolled-key", "msteams");
         Channel.Publish(rolledKey);
-        await Task.Delay(1100);
 
-        var response = await BotHost.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "second"), Channel.SignToken(rolledKey));
+        // Keys were fetched a moment ago: a kid we do not know is refused without fetching again.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "second"), Channel.SignToken(rolledKey))).StatusCode);
+        Assert.Equal(1, Channel.KeySetFetches);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "third"), Channel.SignToken(rolledKey))).StatusCode);
         Assert.Equal(2, Channel.KeySetFetches);
-        Assert.Equal(2, Channel.Posts.Count);
+
+        // A flood of forged kids right after costs no fetch at all.
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "forged"), Channel.SignToken(Channel.UnpublishedKey, kid: "forged-" + i))).StatusCode);
+        Assert.Equal(2, Channel.KeySetFetches);
+    }
+
+    [Fact]
+    public async Task Refreshes_the_keys_in_the_background_every_day()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = new TeamsBotHost(Channel, time: time);
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "first"), Channel.SignToken())).StatusCode);
+        using var rolledKey = new ChannelKey("rolled-key", "msteams");
+        Channel.Publish(rolledKey);
+
+        time.Advance(TimeSpan.FromHours(24));
+        await WaitForKeySetFetchesAsync(2);
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "second"), Channel.SignToken(rolledKey))).StatusCode);
+        Assert.Equal(2, Channel.KeySetFetches);
+    }
+
+    [Fact]
+    public async Task Keeps_serving_the_last_good_keys_when_a_refresh_fails()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = new TeamsBotHost(Channel, time: time);
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "first"), Channel.SignToken())).StatusCode);
+        Channel.KeySetFails = true;
+
+        time.Advance(TimeSpan.FromHours(24));
+        await WaitForKeySetFetchesAsync(2);
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "after a failed daily refresh"), Channel.SignToken())).StatusCode);
+
+        // A failed refresh is retried five minutes later, not a day later.
+        time.Advance(TimeSpan.FromMinutes(5));
+        await WaitForKeySetFetchesAsync(3);
+        using var rolledKey = new ChannelKey("rolled-key", "msteams");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "unknown kid"), Channel.SignToken(rolledKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "after a failed forced refresh"), Channel.SignToken())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Too_many_failed_authentications_from_one_address_are_answered_429_without_work()
+    {
+        var settings = TeamsBotHost.Registered(Channel);
+        settings["RateLimits:FailedAuthentication:PermitLimit"] = "3";
+        await using var bot = new TeamsBotHost(Channel, settings: settings);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "guess"), Channel.SignToken(audience: "00000000-0000-4000-8000-0000000000ff"))).StatusCode);
+        var fetches = Channel.KeySetFetches;
+
+        var refused = await bot.PostActivityAsync(Activities.Message(Channel.ServiceUrl, "and a good one"), Channel.SignToken());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single()) is > 0 and <= 60);
+        Assert.Equal(fetches, Channel.KeySetFetches);
+        Assert.Empty(Channel.Posts);
+    }
+
+    private async Task WaitForKeySetFetchesAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Channel.KeySetFetches < count && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal(count, Channel.KeySetFetches);
     }
 
     [Fact]

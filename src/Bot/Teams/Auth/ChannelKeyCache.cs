@@ -9,16 +9,20 @@ namespace IomAssistant.Bot.Teams.Auth;
 public sealed record ChannelSigningKey(string KeyId, SecurityKey Key, IReadOnlySet<string> Endorsements);
 
 /// <summary>
-/// The Bot Framework signing keys, read from the OpenID metadata's jwks_uri. Refreshed daily,
-/// and when a token names a key we do not know (keys roll over), at most once per
-/// <see cref="UnknownKeyRefreshGap"/> so that forged kids cannot make us hammer the endpoint.
-/// A failed refresh keeps serving the last good keys.
+/// The Bot Framework signing keys, read from the OpenID metadata's jwks_uri, kept the way the
+/// official SDK's ConfigurationManager keeps them: refreshed in the background every
+/// <see cref="RefreshInterval"/> (sooner, every <see cref="RetryInterval"/>, after a failure),
+/// the last good keys served whenever a refresh fails, and a token naming a key we do not know
+/// (keys roll over) fetching the set again at most once per <see cref="UnknownKeyRefreshGap"/>,
+/// so forged kids cannot make us hammer the endpoint. Time comes from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptions<BotOptions> options, TimeProvider time, AssistantMetrics metrics, ILogger<ChannelKeyCache> logger)
 {
     public const string HttpClientName = "BotFramework.OpenIdMetadata";
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(24);
-    private static readonly TimeSpan UnknownKeyRefreshGap = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(24);
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan UnknownKeyRefreshGap = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan NoKeysRetryGap = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private volatile KeySnapshot? _snapshot;
@@ -28,9 +32,9 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
 
     public async Task<ChannelSigningKey?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
-        var snapshot = _snapshot;
-        if (snapshot is null || time.GetUtcNow() - snapshot.FetchedAt > RefreshInterval)
-            snapshot = await RefreshAsync(minimumGap: TimeSpan.Zero, cancellationToken);
+        // Before the first successful fetch, a request fetches (or waits for the fetch under way),
+        // at most once per NoKeysRetryGap while the endpoint keeps failing.
+        var snapshot = _snapshot ?? await RefreshAsync(NoKeysRetryGap, cancellationToken);
         if (snapshot is not null && snapshot.Keys.TryGetValue(keyId, out var key))
             return key;
 
@@ -38,17 +42,28 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
         return snapshot is not null && snapshot.Keys.TryGetValue(keyId, out key) ? key : null;
     }
 
-    private async Task<KeySnapshot?> RefreshAsync(TimeSpan minimumGap, CancellationToken cancellationToken)
+    /// <summary>The background refresh: fetches when the keys are older than a day (or missing); how long to wait before the next call.</summary>
+    public async Task<TimeSpan> RefreshIfDueAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is null || time.GetUtcNow() - snapshot.FetchedAt >= RefreshInterval)
+            snapshot = await RefreshAsync(TimeSpan.Zero, cancellationToken, due: true);
+        var next = snapshot is null ? RetryInterval : snapshot.FetchedAt + RefreshInterval - time.GetUtcNow();
+        // Still older than a day: the refresh failed; try again sooner than the next day.
+        return next > TimeSpan.Zero ? next : RetryInterval;
+    }
+
+    private async Task<KeySnapshot?> RefreshAsync(TimeSpan minimumGap, CancellationToken cancellationToken, bool due = false)
     {
         var before = _snapshot;
         await _refreshLock.WaitAsync(cancellationToken);
         try
         {
-            // Another request refreshed while this one waited: use its keys.
+            // Another caller refreshed while this one waited: use its keys.
             if (!ReferenceEquals(before, _snapshot))
                 return _snapshot;
             var now = time.GetUtcNow();
-            if (now - _lastAttempt < minimumGap)
+            if (now - _lastAttempt < minimumGap || (due && _snapshot is { } fresh && now - fresh.FetchedAt < RefreshInterval))
                 return _snapshot;
             _lastAttempt = now;
             try
@@ -60,7 +75,8 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
             {
                 // Whatever the metadata endpoint did, keep serving the last good keys.
                 metrics.OutboundFailure("teams.openid", AssistantMetrics.ReasonOf(ex));
-                logger.LogWarning("Could not refresh the Bot Framework signing keys from Bot:OpenIdMetadataUrl: {Reason}", ex.Message);
+                logger.LogWarning("Could not refresh the Bot Framework signing keys from Bot:OpenIdMetadataUrl ({Reason}); {Serving}",
+                    ex.Message, _snapshot is null ? "no keys yet" : "still serving the last good keys");
             }
             return _snapshot;
         }
@@ -91,7 +107,7 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
                 : [];
             keys[jwk.Kid] = new ChannelSigningKey(jwk.Kid, jwk, endorsements);
         }
-        return keys;
+        return keys.Count > 0 ? keys : throw new InvalidOperationException("the key set holds no RSA signing key");
     }
 
     /// <summary>Keys fetched over plain HTTP could be swapped in transit; only loopback test channels may use it.</summary>
@@ -99,4 +115,23 @@ public sealed class ChannelKeyCache(IHttpClientFactory httpClientFactory, IOptio
         uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
             ? uri
             : throw new InvalidOperationException($"{uri.GetLeftPart(UriPartial.Path)} is not an https URL");
+}
+
+/// <summary>Keeps the signing keys fresh off the request path, while Teams is on.</summary>
+public sealed class ChannelKeyRefresher(ChannelKeyCache keys, IOptions<BotOptions> options, IHostEnvironment environment, TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (ChannelAuthModes.For(options.Value, environment) != ChannelAuthMode.Authenticated)
+            return;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+                await Task.Delay(await keys.RefreshIfDueAsync(stoppingToken), time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
 }

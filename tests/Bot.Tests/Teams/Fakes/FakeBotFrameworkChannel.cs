@@ -88,6 +88,9 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     public IReadOnlyCollection<ConnectorPost> Posts => _posts;
     public int TokensIssued => _tokensIssued;
     public int KeySetFetches => _keySetFetches;
+
+    /// <summary>While true, the key set answers 503, as a channel having an outage.</summary>
+    public bool KeySetFails { get; set; }
     public int ConnectorAttempts => _connectorAttempts;
 
     private FakeBotFrameworkChannel()
@@ -105,6 +108,8 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
         _app.MapGet("/v1/.well-known/keys", () =>
         {
             Interlocked.Increment(ref _keySetFetches);
+            if (KeySetFails)
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             lock (_published)
                 return Results.Text(new JsonObject { ["keys"] = new JsonArray(_published.Select(k => (JsonNode)k.Jwk()).ToArray()) }.ToJsonString(), "application/json");
         });

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net.Security;
 using IomAssistant.Bot.Teams.Connector;
+using Microsoft.Extensions.Logging;
 using IomAssistant.Knowledge.Answers;
 
 namespace IomAssistant.Bot.Tests.Teams.Fakes;
@@ -17,7 +18,8 @@ namespace IomAssistant.Bot.Tests.Teams.Fakes;
 /// The real bot (Program) in a test server, configured against a <see cref="FakeBotFrameworkChannel"/>
 /// and answering from a <see cref="ScriptedAnswerEngine"/>.
 /// </summary>
-public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string environment = "Production", IDictionary<string, string?>? settings = null, bool realEngine = false)
+public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string environment = "Production", IDictionary<string, string?>? settings = null, bool realEngine = false, TimeProvider? time = null,
+    Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     : WebApplicationFactory<Program>
 {
     private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "iom-teams-tests-" + Guid.NewGuid().ToString("N"));
@@ -47,14 +49,23 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
                 ["RateLimits:Channels:PermitLimit"] = "100000",
             })
             .AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
+        if (logs is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
         if (channel is not null)
             builder.ConfigureTestServices(services => TrustChannelTls(services, channel));
-        if (!realEngine)
-            builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(services =>
+        {
+            if (!realEngine)
             {
                 services.RemoveAll<IAnswerEngine>();
                 services.AddSingleton<IAnswerEngine>(Engine);
-            });
+            }
+            if (time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(time);
+            }
+        });
     }
 
     /// <summary>The bot's token requests trust the fake channel's self-signed certificate, and only it.</summary>
