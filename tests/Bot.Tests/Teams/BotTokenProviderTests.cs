@@ -1,6 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using IomAssistant.Bot.Teams.Connector;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using IomAssistant.Bot.Tests.Teams.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,6 +80,31 @@ public sealed class BotTokenProviderTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, _channel.TokensIssued);
     }
 
+    [Fact]
+    public async Task A_user_assigned_managed_identity_gets_its_token_from_the_hosts_identity_endpoint()
+    {
+        const string clientId = "33333333-2222-4333-8444-555555555555";
+        await using var identity = await ManagedIdentityEndpoint.StartAsync(clientId);
+        var settings = TeamsBotHost.Registered(_channel);
+        settings["Bot:MicrosoftAppPassword"] = "";
+        settings["Bot:ManagedIdentityClientId"] = clientId;
+        await using var bot = new TeamsBotHost(_channel, settings: settings);
+
+        string first, second;
+        // App Service and Container Apps tell MSAL where their identity endpoint is through these.
+        using (identity.AsHostEnvironment())
+        {
+            var tokens = bot.Services.GetRequiredService<BotTokenProvider>();
+            first = await tokens.GetTokenAsync(CancellationToken.None);
+            second = await tokens.GetTokenAsync(CancellationToken.None);
+        }
+
+        Assert.Equal("managed-identity-token-1", first);
+        Assert.Equal(first, second);
+        Assert.Equal(1, identity.TokensIssued);
+        Assert.Equal(0, _channel.TokensIssued);
+    }
+
     [Theory]
     [InlineData("Bot:CertificatePath", "/nonexistent/bot.pfx", "Bot:CertificatePath")]
     [InlineData("Bot:CertificateThumbprint", "0000000000000000000000000000000000000000", "Bot:CertificateThumbprint")]
@@ -127,4 +158,65 @@ public sealed class BotTokenProviderTests : IAsyncLifetime, IDisposable
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(30));
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null, X509KeyStorageFlags.Exportable);
     }
+}
+
+/// <summary>
+/// An App Service style managed identity endpoint on loopback (IDENTITY_ENDPOINT with the
+/// IDENTITY_HEADER secret): issues a token for the Bot Framework to the expected identity only.
+/// </summary>
+public sealed class ManagedIdentityEndpoint : IAsyncDisposable
+{
+    private const string Secret = "identity-header-secret";
+    private readonly WebApplication _app;
+    private int _issued;
+
+    private ManagedIdentityEndpoint(WebApplication app) => _app = app;
+
+    public string Endpoint { get; private set; } = "";
+
+    public int TokensIssued => _issued;
+
+    public static async Task<ManagedIdentityEndpoint> StartAsync(string clientId)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var endpoint = new ManagedIdentityEndpoint(builder.Build());
+        endpoint._app.MapGet("/msi/token", (HttpRequest request) =>
+        {
+            if (request.Headers["X-IDENTITY-HEADER"] != Secret || request.Query["resource"] != "https://api.botframework.com" || request.Query["client_id"] != clientId)
+                return Results.Json(new { error = "invalid_request" }, statusCode: 400);
+            var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString();
+            return Results.Json(new
+            {
+                access_token = $"managed-identity-token-{Interlocked.Increment(ref endpoint._issued)}",
+                expires_on = expires,
+                resource = "https://api.botframework.com",
+                token_type = "Bearer",
+                client_id = clientId,
+            });
+        });
+        await endpoint._app.StartAsync();
+        endpoint.Endpoint = endpoint._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/msi/token";
+        return endpoint;
+    }
+
+    /// <summary>The variables App Service sets for its identity endpoint, until disposed.</summary>
+    public IDisposable AsHostEnvironment()
+    {
+        Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", Endpoint);
+        Environment.SetEnvironmentVariable("IDENTITY_HEADER", Secret);
+        return new Restore();
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        public void Dispose()
+        {
+            Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", null);
+            Environment.SetEnvironmentVariable("IDENTITY_HEADER", null);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
