@@ -1,6 +1,7 @@
 // The assistant on Azure: a Linux Web App running the container image from an Azure Container
-// Registry, a single-tenant Azure Bot pointing at it with the Teams channel on, and a Key Vault
-// holding every secret. The Entra ID app registration is created beforehand (see README.md).
+// Registry, a single-tenant Azure Bot pointing at it with the Teams channel on, a Key Vault
+// holding every secret, and Application Insights receiving its traces, metrics and logs. The
+// Entra ID app registration is created beforehand (see README.md).
 
 @description('Azure region of the plan, the web app and the key vault (the bot itself is global).')
 param location string = resourceGroup().location
@@ -46,6 +47,16 @@ param slackSigningSecret string = ''
 @description('Slack bot token (xoxb-...); required with the signing secret.')
 @secure()
 param slackBotToken string = ''
+
+@description('Slack app-level token (xapp-..., connections:write) for Socket Mode instead of the request URLs; needs slackBotToken, not the signing secret.')
+@secure()
+param slackAppToken string = ''
+
+@description('Send traces, metrics and logs to a new Application Insights resource (workspace-based).')
+param enableApplicationInsights bool = true
+
+@description('OTLP endpoint of an OpenTelemetry collector (e.g. http://collector:4317) to send the same telemetry to; empty sends none over OTLP.')
+param otlpEndpoint string = ''
 
 @description('Redis for Slack deduplication across instances, e.g. name.redis.cache.windows.net:6380,password=...,ssl=true; empty keeps it per instance.')
 @secure()
@@ -110,6 +121,14 @@ resource slackBotTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if
   }
 }
 
+resource slackAppTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(slackAppToken)) {
+  parent: vault
+  name: 'slack-app-token'
+  properties: {
+    value: slackAppToken
+  }
+}
+
 resource redisSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(redisConnectionString)) {
   parent: vault
   name: 'redis-connection-string'
@@ -155,7 +174,36 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 // naming the missing setting.
 var slackSettings = concat(
   empty(slackSigningSecret) ? [] : [{ name: 'Slack__SigningSecret', value: keyVaultReference(vault.name, 'slack-signing-secret') }],
-  empty(slackBotToken) ? [] : [{ name: 'Slack__BotToken', value: keyVaultReference(vault.name, 'slack-bot-token') }]
+  empty(slackBotToken) ? [] : [{ name: 'Slack__BotToken', value: keyVaultReference(vault.name, 'slack-bot-token') }],
+  empty(slackAppToken) ? [] : [{ name: 'Slack__AppToken', value: keyVaultReference(vault.name, 'slack-app-token') }]
+)
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = if (enableApplicationInsights) {
+  name: '${appName}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = if (enableApplicationInsights) {
+  name: '${appName}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+  }
+}
+
+// The app exports with OpenTelemetry: to Application Insights by its connection string, and over
+// OTLP to a collector when one is given (see README.md, Observability).
+var telemetrySettings = concat(
+  enableApplicationInsights ? [{ name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }] : [],
+  empty(otlpEndpoint) ? [] : [{ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: otlpEndpoint }]
 )
 
 var redisSettings = empty(redisConnectionString) ? [] : [
@@ -197,7 +245,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Bot__MicrosoftAppTenantId', value: botTenantId }
         { name: 'Bot__MicrosoftAppType', value: 'SingleTenant' }
         { name: 'Bot__MicrosoftAppPassword', value: keyVaultReference(vault.name, 'bot-app-password') }
-      ], slackSettings, redisSettings)
+      ], slackSettings, redisSettings, telemetrySettings)
     }
   }
   dependsOn: [
@@ -206,6 +254,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     botPasswordSecret
     slackSigningSecretSecret
     slackBotTokenSecret
+    slackAppTokenSecret
     redisSecret
   ]
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IomAssistant.Knowledge.Catalog;
+using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
 
@@ -84,6 +85,7 @@ public sealed class KnowledgeBase
 
     public static KnowledgeBase Load(string folder, IProgress<string>? progress = null)
     {
+        using var activity = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Load);
         if (!Directory.Exists(folder))
             throw new KnowledgeException($"knowledge folder '{folder}' does not exist");
 
@@ -156,6 +158,7 @@ public sealed class KnowledgeBase
         CheckReferences(attributeFiles, entities, catalogNames);
         var byName = documents.ToDictionary(d => d.Name);
         CheckProvenance(byName, entities, catalogNames);
+        activity?.SetTag("knowledge.documents", documents.Count);
         return new KnowledgeBase(documents, attributes, entities, glossary, assistant, hashes, catalogNames);
     }
 

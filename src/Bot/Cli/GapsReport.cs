@@ -10,15 +10,8 @@ namespace IomAssistant.Bot.Cli;
 /// </summary>
 public static class GapsReport
 {
-    public const string Usage = "usage: report [--top N] [--days N]   (defaults: --top 20 --days 30)";
-
-    public static int Run(string[] args, StoreOptions store, TextWriter output, TextWriter errors)
+    public static int Run(int top, int days, StoreOptions store, TextWriter output)
     {
-        if (!TryOption(args, "--top", 20, out var top) || !TryOption(args, "--days", 30, out var days))
-        {
-            errors.WriteLine(Usage);
-            return 2;
-        }
         var path = Path.GetFullPath(store.SqlitePath);
         if (!store.UsesPostgres && !File.Exists(path))
         {
@@ -46,11 +39,4 @@ public static class GapsReport
     }
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static bool TryOption(string[] args, string name, int fallback, out int value)
-    {
-        value = fallback;
-        var at = Array.IndexOf(args, name);
-        return at < 0 || (at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out value) && value > 0);
-    }
 }

@@ -1,25 +1,62 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
 using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Management;
+using IomAssistant.Knowledge.Diagnostics;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace IomAssistant.Bot.Observability;
 
 public static class ObservabilityHosting
 {
-    /// <summary>Metrics (the assistant's own, ASP.NET Core, outgoing HTTP, runtime) for Prometheus, and the health checks.</summary>
+    public const string ServiceName = "iom-assistant";
+
+    /// <summary>
+    /// Metrics (the assistant's own, ASP.NET Core, outgoing HTTP, runtime) for Prometheus, and the
+    /// health checks. With OTEL_EXPORTER_OTLP_ENDPOINT set, also traces (requests, outgoing HTTP,
+    /// the knowledge engine's stages), metrics and logs over OTLP; with
+    /// APPLICATIONINSIGHTS_CONNECTION_STRING set, the same to Azure Monitor (either or both).
+    /// </summary>
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(AssistantMetrics.MeterName)
-            .AddAspNetCoreInstrumentation()
-            .AddMeter("Microsoft.AspNetCore.RateLimiting")
-            .AddHttpClientInstrumentation()
-            .AddRuntimeInstrumentation()
-            .AddPrometheusExporter());
+        builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(AssistantMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddMeter("Microsoft.AspNetCore.RateLimiting")
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+        // Spans and log records cost only when someone receives them.
+        var settings = TelemetryOptions.From(builder.Configuration);
+        if (settings.ExportsOtlp || settings.ExportsToAzureMonitor)
+        {
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddSource(KnowledgeTelemetry.SourceName)
+                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsScrapeOrProbe(context.Request.Path))
+                    .AddHttpClientInstrumentation())
+                .WithLogging();
+        }
+        if (settings.ExportsOtlp)
+            telemetry.UseOtlpExporter();
+        if (settings.ExportsToAzureMonitor)
+            telemetry.UseAzureMonitorExporter();
         builder.Services.AddKnowledgeHealthChecks();
         builder.Services.AddRedactedHttpClientLogging();
         return builder;
     }
+
+    /// <summary>Prometheus scrapes and health probes every few seconds: no trace of them.</summary>
+    private static bool IsScrapeOrProbe(PathString path) =>
+        path.StartsWithSegments("/metrics") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
 
     /// <summary>Correlation ids on every request, before anything that logs.</summary>
     public static WebApplication UseCorrelation(this WebApplication app)

@@ -10,7 +10,8 @@ public static class SlackHosting
 {
     /// <summary>
     /// Registers the Slack channel. It stays dormant (its endpoints answer 404) until
-    /// Slack:SigningSecret and Slack:BotToken are set.
+    /// Slack:SigningSecret and Slack:BotToken are set; with Slack:AppToken it connects to Slack
+    /// in Socket Mode.
     /// </summary>
     public static WebApplicationBuilder AddSlackChannel(this WebApplicationBuilder builder)
     {
@@ -22,7 +23,10 @@ public static class SlackHosting
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<SlackReplyQueue>();
         services.AddSingleton<SlackResponder>();
+        services.AddSingleton<SlackDispatcher>();
         services.AddHostedService<SlackReplyWorker>();
+        if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.UsesSocketMode == true)
+            services.AddHostedService<SlackSocketMode>();
 
         services.AddHttpClient<SlackWebApiClient>()
             .AddResilienceHandler("slack", pipeline => pipeline

@@ -12,21 +12,21 @@ public sealed record SlackMessageEvent(string Channel, string Text, string? Repl
     /// </summary>
     public static SlackMessageEvent? Read(JsonElement incoming, string? botUserId)
     {
-        var type = SlackEndpoints.Text(incoming, "type");
+        var type = SlackJson.Text(incoming, "type");
         var isMention = type == "app_mention";
-        var isDirect = type == "message" && SlackEndpoints.Text(incoming, "channel_type") == "im";
+        var isDirect = type == "message" && SlackJson.Text(incoming, "channel_type") == "im";
         if (!isMention && !isDirect)
             return null;
         if (incoming.TryGetProperty("subtype", out _) || incoming.TryGetProperty("bot_id", out _))
             return null;
-        var user = SlackEndpoints.Text(incoming, "user");
+        var user = SlackJson.Text(incoming, "user");
         if (user is null || user == botUserId)
             return null;
-        if (SlackEndpoints.Text(incoming, "channel") is not { } channel || SlackEndpoints.Text(incoming, "ts") is not { } ts)
+        if (SlackJson.Text(incoming, "channel") is not { } channel || SlackJson.Text(incoming, "ts") is not { } ts)
             return null;
-        var threadTs = SlackEndpoints.Text(incoming, "thread_ts");
+        var threadTs = SlackJson.Text(incoming, "thread_ts");
         // A mention is answered in its thread; a direct message where it was written.
-        return new SlackMessageEvent(channel, SlackEndpoints.Text(incoming, "text") ?? "", isMention ? threadTs ?? ts : threadTs);
+        return new SlackMessageEvent(channel, SlackJson.Text(incoming, "text") ?? "", isMention ? threadTs ?? ts : threadTs);
     }
 }
 
@@ -39,7 +39,7 @@ public sealed record SlackBlockAction(string ActionId, string Value, string User
     {
         if (payload.ValueKind != JsonValueKind.Object)
             throw new JsonException("interactivity payload is not a JSON object");
-        if (SlackEndpoints.Text(payload, "type") != "block_actions")
+        if (SlackJson.Text(payload, "type") != "block_actions")
             return null;
         if (!payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
             throw new JsonException("block_actions without actions");
@@ -47,21 +47,21 @@ public sealed record SlackBlockAction(string ActionId, string Value, string User
         var user = Property(payload, "user");
         var container = Property(payload, "container");
         var message = Property(payload, "message");
-        var userId = SlackEndpoints.Text(user, "id");
-        var team = SlackEndpoints.Text(Property(payload, "team"), "id") ?? SlackEndpoints.Text(user, "team_id");
-        var channel = SlackEndpoints.Text(Property(payload, "channel"), "id") ?? SlackEndpoints.Text(container, "channel_id");
-        if (SlackEndpoints.Text(action, "action_id") is not { } actionId || userId is null || team is null || channel is null)
+        var userId = SlackJson.Text(user, "id");
+        var team = SlackJson.Text(Property(payload, "team"), "id") ?? SlackJson.Text(user, "team_id");
+        var channel = SlackJson.Text(Property(payload, "channel"), "id") ?? SlackJson.Text(container, "channel_id");
+        if (SlackJson.Text(action, "action_id") is not { } actionId || userId is null || team is null || channel is null)
             throw new JsonException("block_actions without action_id, user, team or channel");
 
-        var messageTs = SlackEndpoints.Text(message, "ts") ?? SlackEndpoints.Text(container, "message_ts");
-        var threadTs = SlackEndpoints.Text(message, "thread_ts") ?? SlackEndpoints.Text(container, "thread_ts");
+        var messageTs = SlackJson.Text(message, "ts") ?? SlackJson.Text(container, "message_ts");
+        var threadTs = SlackJson.Text(message, "thread_ts") ?? SlackJson.Text(container, "thread_ts");
         // The bot answers in channels inside threads and in direct messages (D...) where it was asked.
         var place = new SlackPlace(team, channel, threadTs ?? (channel.StartsWith('D') ? null : messageTs));
 
         var isEphemeral = container.ValueKind == JsonValueKind.Object && container.TryGetProperty("is_ephemeral", out var flag) && flag.ValueKind == JsonValueKind.True;
-        var responseUrl = SlackEndpoints.ResponseUrl(SlackEndpoints.Text(payload, "response_url"));
+        var responseUrl = SlackJson.ResponseUrl(SlackJson.Text(payload, "response_url"));
         var privateReply = isEphemeral && responseUrl is not null ? new SlackPrivateReply(team, channel, userId, responseUrl) : null;
-        return new SlackBlockAction(actionId, SlackEndpoints.Text(action, "value") ?? "", userId, place, privateReply);
+        return new SlackBlockAction(actionId, SlackJson.Text(action, "value") ?? "", userId, place, privateReply);
     }
 
     private static JsonElement Property(JsonElement element, string name) =>

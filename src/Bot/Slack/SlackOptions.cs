@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Slack;
 
-/// <summary>The "Slack" settings section. Empty secrets switch the Slack endpoints off.</summary>
+/// <summary>
+/// The "Slack" settings section. Empty secrets switch Slack off; the signing secret opens the
+/// HTTP endpoints, the app token Socket Mode (the bot connects to Slack instead).
+/// </summary>
 public sealed class SlackOptions
 {
     public const string Section = "Slack";
@@ -13,6 +16,9 @@ public sealed class SlackOptions
     /// <summary>Bot user OAuth token (xoxb-...) for the Web API.</summary>
     public string BotToken { get; set; } = "";
 
+    /// <summary>App-level token (xapp-..., scope connections:write): Socket Mode, no public endpoint needed.</summary>
+    public string AppToken { get; set; } = "";
+
     public string ApiBaseUrl { get; set; } = "https://slack.com/api";
 
     /// <summary>The slash command as declared in the Slack app, e.g. /ask.</summary>
@@ -21,7 +27,10 @@ public sealed class SlackOptions
     /// <summary>The bot's own user id, when known, so its mention is stripped and its messages ignored.</summary>
     public string BotUserId { get; set; } = "";
 
+    /// <summary>The HTTP endpoints are served (signed requests from Slack).</summary>
     public bool IsConfigured => SigningSecret.Length > 0;
+
+    public bool UsesSocketMode => AppToken.Length > 0;
 
     /// <summary>The Web API base with a trailing slash, so relative method names resolve under it.</summary>
     public Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
@@ -39,8 +48,12 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:CommandName must be a slash command such as /ask.");
         if (options.SigningSecret.Length > 0 && options.BotToken.Length == 0)
             failures.Add("Slack:BotToken must be set (xoxb-...) when Slack:SigningSecret is set, or the bot could not reply.");
-        if (options.BotToken.Length > 0 && options.SigningSecret.Length == 0)
-            failures.Add("Slack:SigningSecret must be set when Slack:BotToken is set, or Slack requests could not be verified.");
+        if (options.BotToken.Length > 0 && options.SigningSecret.Length == 0 && options.AppToken.Length == 0)
+            failures.Add("Slack:SigningSecret (HTTP endpoints) or Slack:AppToken (Socket Mode) must be set when Slack:BotToken is set, or no Slack request could reach the bot.");
+        if (options.AppToken.Length > 0 && !options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+            failures.Add("Slack:AppToken must be an app-level token (xapp-...) with the connections:write scope.");
+        if (options.AppToken.Length > 0 && options.BotToken.Length == 0)
+            failures.Add("Slack:BotToken must be set (xoxb-...) when Slack:AppToken is set, or the bot could not reply.");
         if (options.BotToken.Length > 0 && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
             failures.Add("Slack:BotToken must be a bot token (xoxb-...).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

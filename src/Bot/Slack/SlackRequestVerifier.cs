@@ -83,7 +83,7 @@ public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, FailedA
                 using var envelope = StrictJson.Parse(body);
                 var root = envelope.RootElement;
                 var incoming = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("event", out var e) ? e : default;
-                return (Key(SlackEndpoints.Text(root, "team_id"), SlackEndpoints.Text(incoming, "user")), SlackEndpoints.Text(root, "event_id"));
+                return (Key(SlackJson.Text(root, "team_id"), SlackJson.Text(incoming, "user")), SlackJson.Text(root, "event_id"));
             }
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
             if (form.TryGetValue("payload", out var payload))
@@ -91,7 +91,7 @@ public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, FailedA
                 using var interaction = StrictJson.Parse(payload.ToString());
                 var root = interaction.RootElement;
                 var user = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("user", out var u) ? u : default;
-                return (Key(SlackEndpoints.Text(user, "team_id"), SlackEndpoints.Text(user, "id")), SlackEndpoints.Text(root, "trigger_id"));
+                return (Key(SlackJson.Text(user, "team_id"), SlackJson.Text(user, "id")), SlackJson.Text(root, "trigger_id"));
             }
             return (Key(form.GetValueOrDefault("team_id").ToString(), form.GetValueOrDefault("user_id").ToString()), form.GetValueOrDefault("trigger_id").ToString());
         }

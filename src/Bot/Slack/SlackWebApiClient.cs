@@ -34,14 +34,34 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
     public Task<bool> DeleteOriginalAsync(Uri responseUrl, CancellationToken cancellationToken) =>
         PostToResponseUrlAsync(responseUrl, new JsonObject { ["delete_original"] = true }, cancellationToken);
 
-    private async Task<bool> CallAsync(string method, JsonObject payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new Socket Mode WebSocket URL (apps.connections.open, with the app-level token), or null
+    /// when Slack refused or could not be reached (logged).
+    /// </summary>
+    public async Task<Uri?> OpenSocketConnectionAsync(CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync("apps.connections.open", new JsonObject(), options.Value.AppToken, cancellationToken);
+        if (reply is null)
+            return null;
+        if (Uri.TryCreate(reply["url"]?.GetValueKind() == JsonValueKind.String ? reply["url"]!.GetValue<string>() : null, UriKind.Absolute, out var url)
+            && (url.Scheme == Uri.UriSchemeWss || url.Scheme == Uri.UriSchemeWs))
+            return url;
+        logger.LogError("Slack apps.connections.open answered without a ws(s) url");
+        metrics.OutboundFailure(WebApi, "invalid_response");
+        return null;
+    }
+
+    private async Task<bool> CallAsync(string method, JsonObject payload, CancellationToken cancellationToken) =>
+        await CallAsync(method, payload, options.Value.BotToken, cancellationToken) is not null;
+
+    private async Task<JsonNode?> CallAsync(string method, JsonObject payload, string token, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUri, method))
         {
             Content = JsonContent(payload),
         };
-        // The token goes only to the configured Web API, never to a response_url.
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
+        // The tokens go only to the configured Web API, never to a response_url.
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -50,7 +70,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
             {
                 logger.LogError("Slack {Method} failed with HTTP {Status}: {Body}", method, (int)response.StatusCode, Shorten(body));
                 metrics.OutboundFailure(WebApi, $"http_{(int)response.StatusCode}");
-                return false;
+                return null;
             }
             return ReadOk(method, body);
         }
@@ -58,11 +78,12 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         {
             logger.LogError(error, "Slack {Method} could not be reached", method);
             metrics.OutboundFailure(WebApi, AssistantMetrics.ReasonOf(error));
-            return false;
+            return null;
         }
     }
 
-    private bool ReadOk(string method, string body)
+    /// <summary>Slack's reply when it says ok:true, else null (logged with Slack's error code).</summary>
+    private JsonNode? ReadOk(string method, string body)
     {
         JsonNode? reply;
         try
@@ -73,19 +94,19 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         {
             logger.LogError("Slack {Method} answered with something that is not JSON: {Body}", method, Shorten(body));
             metrics.OutboundFailure(WebApi, "invalid_response");
-            return false;
+            return null;
         }
         if (reply?["ok"]?.GetValueKind() == JsonValueKind.True)
         {
             if (reply["warning"] is { } warning)
                 logger.LogWarning("Slack {Method} warned: {Warning}", method, warning.ToJsonString());
-            return true;
+            return reply;
         }
         logger.LogError(
             "Slack {Method} refused the call: ok:false, error {Error}; details {Details}",
             method, reply?["error"]?.ToJsonString() ?? "(none)", reply?["response_metadata"]?.ToJsonString() ?? "(none)");
         metrics.OutboundFailure(WebApi, "refused");
-        return false;
+        return null;
     }
 
     private async Task<bool> PostToResponseUrlAsync(Uri responseUrl, JsonObject payload, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public static class TeamsHosting
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(ChannelKeyCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(BotTokenClient.HttpClientName).AddStandardResilienceHandler();
+        services.AddHttpClient(BotTokenProvider.HttpClientName).AddStandardResilienceHandler();
         services.AddHttpClient(ConnectorClient.HttpClientName).AddResilienceHandler("connector", pipeline =>
         {
             pipeline.AddTimeout(TimeSpan.FromSeconds(60));
@@ -41,7 +41,7 @@ public static class TeamsHosting
         services.AddHostedService<ChannelKeyRefresher>();
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddSingleton<BotTokenClient>();
+        services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<AdaptiveCardRenderer>();
         services.AddSingleton<TeamsActivityHandler>();

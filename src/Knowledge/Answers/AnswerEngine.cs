@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IomAssistant.Knowledge.Catalog;
+using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Indexing;
 using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
@@ -102,6 +103,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
     {
+        using var activity = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Ask);
         question ??= "";
         // Only question-sized keys are remembered: long or odd inputs cannot fill the cache's memory.
         if (_rememberedAnswers <= 0 || question.Length > MaxRememberedQuestionLength || locale?.Length > MaxRememberedLocaleLength)
@@ -123,8 +125,13 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var mentions = _linker.Link(q);
 
         // The documents are judged once, lazily: a named entity's card that answers needs no search.
-        var documents = new Lazy<DocumentEvidence>(() => _passages.Judge(q, NamedEntities(q, mentions)), LazyThreadSafetyMode.None);
+        var documents = new Lazy<DocumentEvidence>(() =>
+        {
+            using var retrieve = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Retrieve);
+            return _passages.Judge(q, NamedEntities(q, mentions));
+        }, LazyThreadSafetyMode.None);
         EntityDefinition? lacksAttribute = null;
+        using var decide = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Decide);
         foreach (var option in RankOptions(q, mentions, context))
         {
             switch (Check(q, mentions, option))
@@ -142,6 +149,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
                     break;
             }
         }
+        decide?.Stop();
         // Asked for a fact the catalog does not give about a named entity: a document may still
         // give it, but only a passage that explains most of the question; else say so, never
         // guess. The organization's bare name only sets the context.

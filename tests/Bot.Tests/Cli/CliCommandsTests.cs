@@ -53,6 +53,57 @@ public class CliCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_option_is_a_usage_error_not_part_of_the_question()
+    {
+        var (code, output, errors) = await Run("ask", "--jsn", "How many staff?");
+
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown option '--jsn'", errors);
+        Assert.Contains("ask --help", errors);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task Ask_explain_prints_the_stages_before_the_card()
+    {
+        var (code, output, _) = await Run("ask", "How", "many", "projects", "does", "the", "regional", "office", "run?", "--explain");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("# ", output);
+        Assert.Contains("Projects: 169", output);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_verbs_and_each_verbs_options()
+    {
+        var (code, output, _) = await Run("--help");
+        var (askCode, askHelp, _) = await Run("ask", "--help");
+        var (reportCode, reportHelp, _) = await Run("report", "--help");
+
+        Assert.Equal((0, 0, 0), (code, askCode, reportCode));
+        Assert.Contains("ask", output);
+        Assert.Contains("index", output);
+        Assert.Contains("report", output);
+        Assert.Contains("--json", askHelp);
+        Assert.Contains("--explain", askHelp);
+        Assert.Contains("--top", reportHelp);
+        Assert.Contains("--days", reportHelp);
+    }
+
+    [Theory]
+    [InlineData("--days", "0", "--days")]
+    [InlineData("--top", "-3", "--top")]
+    [InlineData("--top", "many", "--top")]
+    [InlineData("--weeks", "2", "--weeks")]
+    public async Task Report_options_are_typed(string option, string value, string named)
+    {
+        var (code, _, errors) = await Run("report", option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(named, errors);
+    }
+
+    [Fact]
     public async Task Index_reports_what_was_ingested()
     {
         var (code, output, _) = await Run("index");

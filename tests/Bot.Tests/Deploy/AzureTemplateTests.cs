@@ -57,10 +57,20 @@ public sealed class AzureTemplateTests
             Assert.Equal($"'{image[path]}'", Settings[path]);
     }
 
+    [Fact]
+    public void Wires_telemetry_to_application_insights_and_optionally_an_otlp_collector()
+    {
+        Assert.Contains("WorkspaceResourceId: workspace.id", Resource("Microsoft.Insights/components"));
+        Assert.Equal("insights.properties.ConnectionString", Settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        Assert.Equal("otlpEndpoint", Settings["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Contains("telemetrySettings)", Template);
+    }
+
     [Theory]
     [InlineData("Bot__MicrosoftAppPassword", "bot-app-password")]
     [InlineData("Slack__SigningSecret", "slack-signing-secret")]
     [InlineData("Slack__BotToken", "slack-bot-token")]
+    [InlineData("Slack__AppToken", "slack-app-token")]
     [InlineData("Redis__ConnectionString", "redis-connection-string")]
     public void Secrets_reach_the_app_only_as_key_vault_references(string setting, string secretName)
     {
@@ -74,7 +84,7 @@ public sealed class AzureTemplateTests
         var parameters = Regex.Matches(Template, @"(?<decorators>(@[^\n]+\n)*)param (?<name>\w+) (?<type>\w+)(?<default> = [^\n]+)?");
         var secrets = parameters.Where(p => Regex.IsMatch(p.Groups["name"].Value, "(?i)password|secret|token|connectionstring")).ToList();
 
-        Assert.Equal(4, secrets.Count);
+        Assert.Equal(5, secrets.Count);
         foreach (var secret in secrets)
         {
             Assert.Contains("@secure()", secret.Groups["decorators"].Value);

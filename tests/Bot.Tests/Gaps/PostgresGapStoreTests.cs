@@ -105,7 +105,7 @@ public sealed class PostgresGapStoreTests(PostgresServer server)
         }
 
         var output = new StringWriter();
-        Assert.Equal(0, IomAssistant.Bot.Cli.GapsReport.Run(["report"], new StoreOptions { PostgresConnectionString = database }, output, new StringWriter()));
+        Assert.Equal(0, IomAssistant.Bot.Cli.GapsReport.Run(20, 30, new StoreOptions { PostgresConnectionString = database }, output));
         Assert.Matches(@"2\s+what is the weather in lima today", output.ToString());
         Assert.Matches(@"1\s+IOM Regional Office for South America .*e\.g\. ""How many staff\?""", output.ToString());
     }

@@ -15,7 +15,8 @@ public sealed record RecordedCall(string Method, string Path, string? Authorizat
 
 /// <summary>
 /// Slack's Web API and response_url endpoint on 127.0.0.1 with a free port: records every
-/// post, answers like Slack, and can be told to answer the next calls with errors.
+/// post, answers like Slack, and can be told to answer the next calls with errors. It also plays
+/// Socket Mode (<see cref="SocketMode"/>).
 /// </summary>
 public sealed class FakeSlackWebApi : IAsyncDisposable
 {
@@ -27,6 +28,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
     public string ApiBaseUrl => BaseUrl + "/api/";
+
+    /// <summary>Socket Mode on the same port: apps.connections.open and the WebSocket.</summary>
+    public FakeSlackSocketMode SocketMode { get; private set; } = null!;
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
 
     public Uri NewResponseUrl() => new($"{BaseUrl}/commands/{SignedSlackRequests.Team}/{Guid.NewGuid():N}");
@@ -47,6 +51,8 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var fake = new FakeSlackWebApi(builder.Build());
+        fake.SocketMode = new FakeSlackSocketMode(() => fake.ApiBaseUrl);
+        fake.SocketMode.Map(fake._app);
         fake._app.MapPost("/api/{method}", (string method, HttpContext context) => fake.RecordAsync(method, context));
         fake._app.MapPost("/commands/{**rest}", (HttpContext context) => fake.RecordAsync("response_url", context));
         await fake._app.StartAsync();

@@ -1,3 +1,5 @@
+using IomAssistant.Bot.Deduplication;
+using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,13 +39,36 @@ public sealed class SlackOptionsTests
     }
 
     [Fact]
+    public async Task An_app_token_without_a_bot_token_stops_the_start()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new() { ["Slack:AppToken"] = FakeSlackSocketMode.AppToken }, socketMode: true));
+
+        Assert.Contains("Slack:BotToken", error.Message);
+    }
+
+    [Fact]
+    public async Task An_app_token_that_is_not_one_stops_the_start()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new(Valid) { ["Slack:AppToken"] = "xoxb-not-an-app-token" }, socketMode: true));
+
+        Assert.Contains("Slack:AppToken", error.Message);
+    }
+
+    [Fact]
     public async Task No_slack_settings_at_all_start_fine() => await StartAsync([]);
 
-    private static async Task StartAsync(Dictionary<string, string?> settings)
+    private static async Task StartAsync(Dictionary<string, string?> settings, bool socketMode = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
+        if (socketMode)
+        {
+            // What the Socket Mode connection needs to be built.
+            builder.AddKnowledgeEngine();
+            builder.AddConversation();
+            builder.AddDeliveryDeduplication();
+        }
         builder.AddSlackChannel();
         await using var app = builder.Build();
         await app.StartAsync();

@@ -10,7 +10,7 @@ namespace IomAssistant.Bot.Teams.Connector;
 /// Posts the bot's activities to the Connector REST API of the conversation's serviceUrl.
 /// Retries (429, 5xx, honouring Retry-After) are the HTTP client's resilience pipeline.
 /// </summary>
-public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, BotTokenClient tokens, TrustedServiceUrls trustedServiceUrls, IOptions<BotOptions> options, AssistantMetrics metrics)
+public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, BotTokenProvider tokens, TrustedServiceUrls trustedServiceUrls, IOptions<BotOptions> options, AssistantMetrics metrics)
 {
     public const string HttpClientName = "BotFramework.Connector";
 

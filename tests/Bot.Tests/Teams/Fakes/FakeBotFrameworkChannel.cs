@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -46,9 +49,11 @@ public sealed record ConnectorPost(string Path, string? Authorization, JsonObjec
 }
 
 /// <summary>
-/// The Bot Framework channel on loopback (Kestrel, 127.0.0.1, a free port): OpenID metadata and
-/// a key set with endorsements, a client-credentials token endpoint, and a Connector that
-/// records replies and can be told to fail first (429/503 with Retry-After).
+/// The Bot Framework channel on loopback (Kestrel, 127.0.0.1, free ports): OpenID metadata and
+/// a key set with endorsements, a client-credentials token endpoint over HTTPS (MSAL takes only
+/// https authorities; <see cref="TlsCertificate"/> is self-signed), and a Connector that records
+/// replies and can be told to fail first (429/503 with Retry-After). The token endpoint takes the
+/// app password or a client assertion signed with <see cref="ClientCertificate"/>.
 /// </summary>
 public sealed class FakeBotFrameworkChannel : IAsyncDisposable
 {
@@ -69,9 +74,17 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     public ChannelKey WebChatKey { get; } = new("webchat-key", "webchat");
     public ChannelKey UnpublishedKey { get; } = new("unpublished-key", "msteams");
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The HTTPS side, where the token endpoint is.</summary>
+    public string SecureBaseUrl { get; private set; } = "";
+
+    public X509Certificate2 TlsCertificate { get; } = SelfSignedTls();
+
+    /// <summary>The certificate registered for the app: its client assertions are accepted instead of the password.</summary>
+    public X509Certificate2? ClientCertificate { get; set; }
     public string ServiceUrl => $"{BaseUrl}/amer/";
     public string OpenIdMetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
-    public string TokenEndpoint => $"{BaseUrl}/{TenantId}/oauth2/v2.0/token";
+    public string TokenEndpoint => $"{SecureBaseUrl}/{TenantId}/oauth2/v2.0/token";
     public IReadOnlyCollection<ConnectorPost> Posts => _posts;
     public int TokensIssued => _tokensIssued;
     public int KeySetFetches => _keySetFetches;
@@ -84,7 +97,11 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     {
         _published.AddRange([TeamsKey, WebChatKey]);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(TlsCertificate));
+        });
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new { issuer = Issuer, jwks_uri = $"{BaseUrl}/v1/.well-known/keys" }));
@@ -99,7 +116,8 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
         _app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
-            if (form["grant_type"] != "client_credentials" || form["client_id"] != AppId || form["client_secret"] != AppPassword || form["scope"] != "https://api.botframework.com/.default")
+            if (form["grant_type"] != "client_credentials" || form["client_id"] != AppId || form["scope"] != "https://api.botframework.com/.default"
+                || !await IsClientAuthenticatedAsync(form, $"{SecureBaseUrl}{request.Path}"))
                 return Results.Json(new { error = "invalid_client" }, statusCode: 401);
             var token = $"connector-token-{Interlocked.Increment(ref _tokensIssued)}";
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = token });
@@ -125,8 +143,39 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     {
         var channel = new FakeBotFrameworkChannel();
         await channel._app.StartAsync();
-        channel.BaseUrl = channel._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var addresses = channel._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        channel.BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        channel.SecureBaseUrl = addresses.First(a => a.StartsWith("https://", StringComparison.Ordinal));
         return channel;
+    }
+
+    /// <summary>The app password, or a client assertion (RFC 7523) signed with the registered certificate for this endpoint.</summary>
+    private async Task<bool> IsClientAuthenticatedAsync(IFormCollection form, string endpoint)
+    {
+        if (form["client_secret"] == AppPassword)
+            return true;
+        if (ClientCertificate is null || form["client_assertion_type"] != "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+            return false;
+        var validation = await new JsonWebTokenHandler().ValidateTokenAsync(form["client_assertion"].ToString(), new TokenValidationParameters
+        {
+            ValidIssuer = AppId,
+            ValidAudience = endpoint,
+            IssuerSigningKey = new X509SecurityKey(ClientCertificate),
+            RequireSignedTokens = true,
+        });
+        return validation.IsValid && validation.ClaimsIdentity.FindFirst("sub")?.Value == AppId;
+    }
+
+    /// <summary>A certificate for https://127.0.0.1, made for this run.</summary>
+    private static X509Certificate2 SelfSignedTls()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     /// <summary>The Connector answers the next posts with these statuses before accepting.</summary>
@@ -176,6 +225,7 @@ public sealed class FakeBotFrameworkChannel : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
+        TlsCertificate.Dispose();
         TeamsKey.Dispose();
         WebChatKey.Dispose();
         UnpublishedKey.Dispose();

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Net.Security;
+using IomAssistant.Bot.Teams.Connector;
 using Microsoft.Extensions.Logging;
 using IomAssistant.Knowledge.Answers;
 
@@ -31,7 +33,7 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
         ["Bot:MicrosoftAppPassword"] = FakeBotFrameworkChannel.AppPassword,
         ["Bot:MicrosoftAppTenantId"] = FakeBotFrameworkChannel.TenantId,
         ["Bot:OpenIdMetadataUrl"] = channel.OpenIdMetadataUrl,
-        ["Bot:TokenEndpoint"] = channel.BaseUrl + "/{tenant}/oauth2/v2.0/token",
+        ["Bot:TokenEndpoint"] = channel.SecureBaseUrl + "/{tenant}/oauth2/v2.0/token",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -49,6 +51,8 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
             .AddInMemoryCollection(settings ?? (channel is null ? [] : Registered(channel))));
         if (logs is not null)
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        if (channel is not null)
+            builder.ConfigureTestServices(services => TrustChannelTls(services, channel));
         builder.ConfigureTestServices(services =>
         {
             if (!realEngine)
@@ -63,6 +67,17 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
             }
         });
     }
+
+    /// <summary>The bot's token requests trust the fake channel's self-signed certificate, and only it.</summary>
+    public static void TrustChannelTls(IServiceCollection services, FakeBotFrameworkChannel channel) =>
+        services.AddHttpClient(BotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                    certificate is not null && certificate.GetCertHashString() == channel.TlsCertificate.GetCertHashString(),
+            },
+        });
 
     protected override void Dispose(bool disposing)
     {
