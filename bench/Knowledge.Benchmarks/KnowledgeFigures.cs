@@ -12,7 +12,8 @@ namespace IomAssistant.Knowledge.Benchmarks;
 /// With --update-one, also the time to apply one edited document in place (re-read, replace
 /// its passages, commit, refresh, new vocabulary) until a search finds the new text; the
 /// document is appended to, then restored, so use it on a disposable copy of the knowledge.
-/// usage: figures [--knowledge DIR] [--index DIR] [--questions FILE.jsonl|FILE.txt] [--rounds N] [--update-one]
+/// With --hostile, also the cost of the worst questions one can construct, against the median.
+/// usage: figures [--knowledge DIR] [--index DIR] [--questions FILE.jsonl|FILE.txt] [--rounds N] [--update-one] [--hostile]
 /// </summary>
 public static class KnowledgeFigures
 {
@@ -62,6 +63,8 @@ public static class KnowledgeFigures
             Array.Sort(micros);
             Console.WriteLine($"round {round}: {questions.Length} questions, mean {micros.Average():F0} µs, p50 {Percentile(micros, 0.5):F0} µs, p99 {Percentile(micros, 0.99):F0} µs, max {micros[^1]:F0} µs, {bytes / 1024.0:F1} KB allocated per question");
         }
+        if (args.Contains("--hostile"))
+            MeasureHostileQuestions(engine, questions);
         if (args.Contains("--update-one"))
             MeasureOneDocumentUpdate(knowledgePath, knowledge, index, engine);
         using var process = Process.GetCurrentProcess();
@@ -69,6 +72,48 @@ public static class KnowledgeFigures
         if (Option(args, "--index") is null)
             Directory.Delete(indexPath, recursive: true);
         return 0;
+    }
+
+    /// <summary>
+    /// The costliest questions one can construct against the bounds (many long made-up words
+    /// to correct and look up, many words of the knowledge at once, Spanish-looking gibberish,
+    /// 2,000 characters of one word), each answered anew, against the median question of the mix.
+    /// </summary>
+    private static void MeasureHostileQuestions(AnswerEngine engine, string[] questions)
+    {
+        var random = new Random(7);
+        string Word(int length) => new(Enumerable.Range(0, length).Select(_ => (char)('a' + random.Next(26))).ToArray());
+        var vocabulary = string.Join(" ", questions.SelectMany(q => q.Split(' ')).Distinct().Take(200));
+        var hostile = new Dictionary<string, string>
+        {
+            ["64 made-up words of 20 letters"] = string.Join(" ", Enumerable.Range(0, 64).Select(_ => Word(20))),
+            ["one word of 1,990 letters"] = Word(1990),
+            ["200 words of the knowledge"] = vocabulary,
+            ["Spanish-looking gibberish"] = "¿" + string.Join(" ", Enumerable.Range(0, 60).Select(_ => Word(9) + "ción")) + "?",
+            ["typos of every word"] = string.Join(" ", questions.Take(30).SelectMany(q => q.Split(' ')).Select(w => w.Length > 4 ? w[..^1] + "x" : w)),
+        };
+        var normal = new double[questions.Length];
+        for (var i = 0; i < questions.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            engine.Ask(questions[i]);
+            normal[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+        Array.Sort(normal);
+        var median = Percentile(normal, 0.5);
+        Console.WriteLine($"median question of the mix: {median:F0} µs");
+        foreach (var (name, text) in hostile)
+        {
+            var runs = new double[5];
+            for (var r = 0; r < runs.Length; r++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                engine.Ask(text + (r == 0 ? "" : " " + r));
+                runs[r] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
+            Array.Sort(runs);
+            Console.WriteLine($"hostile, {name}: median {runs[2]:F0} µs, {runs[2] / median:F1}x the median question");
+        }
     }
 
     private static void MeasureOneDocumentUpdate(string knowledgePath, KnowledgeBase knowledge, KnowledgeIndex index, AnswerEngine engine)

@@ -64,6 +64,11 @@ public sealed record Concept(string Word, IReadOnlyList<(string Stem, float Boos
                 : ScoringWeights.UnknownWordIdfShare * lexicon.MaxIdf;
             concepts.Add(new Concept(token.Folded, alternatives, weight, known.Count > 0, named));
         }
-        return concepts;
+        // A question of more content words than this is no question: its rarest words speak for it,
+        // and the cost of judging it stays that of a long question.
+        return concepts.Count <= MaxConcepts ? concepts
+            : concepts.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Weight).Take(MaxConcepts).OrderBy(x => x.i).Select(x => x.c).ToList();
     }
+
+    public const int MaxConcepts = 16;
 }

@@ -60,11 +60,11 @@ public static class CrossLanguage
     /// <summary>
     /// The Spanish or Portuguese word the dictionary knows that a typo stands for
     /// ("residensia" → "residencia"), by the same bounds as English typos: one edit, two for
-    /// words of eight letters or more, the first letter kept.
+    /// words of eight letters or more, the first two letters kept.
     /// </summary>
     public static string? Correct(string folded, string language)
     {
-        if (language is not ("es" or "pt") || folded.Length is < 5 or > 20)
+        if (language is not ("es" or "pt") || folded.Length is < 5 or > 16)
             return null;
         var max = folded.Length >= 8 ? 2 : 1;
         var spelling = language == "es" ? SpanishSpelling.Value : PortugueseSpelling.Value;
@@ -72,7 +72,7 @@ public static class CrossLanguage
         var bestDistance = max + 1;
         for (var length = folded.Length - max; length <= folded.Length + max; length++)
         {
-            if (!spelling.TryGetValue((folded[0], length), out var words))
+            if (!spelling.TryGetValue((folded[0], folded[1], length), out var words))
                 continue;
             foreach (var word in words)
             {
@@ -87,14 +87,14 @@ public static class CrossLanguage
         return best;
     }
 
-    private static readonly Lazy<Dictionary<(char, int), string[]>> SpanishSpelling = new(() => SpellingIndex("es"));
-    private static readonly Lazy<Dictionary<(char, int), string[]>> PortugueseSpelling = new(() => SpellingIndex("pt"));
+    private static readonly Lazy<Dictionary<(char, char, int), string[]>> SpanishSpelling = new(() => SpellingIndex("es"));
+    private static readonly Lazy<Dictionary<(char, char, int), string[]>> PortugueseSpelling = new(() => SpellingIndex("pt"));
 
-    /// <summary>The dictionary's words by first letter and length: a typo is looked up among few.</summary>
-    private static Dictionary<(char, int), string[]> SpellingIndex(string language) =>
+    /// <summary>The dictionary's words by first two letters and length: a typo is looked up among few.</summary>
+    private static Dictionary<(char, char, int), string[]> SpellingIndex(string language) =>
         BilingualDictionary.Shared.Words(language)
-            .Where(w => w.Length is >= 4 and <= 22)
-            .GroupBy(w => (w[0], w.Length))
+            .Where(w => w.Length is >= 3 and <= 18)
+            .GroupBy(w => (w[0], w[1], w.Length))
             .ToDictionary(g => g.Key, g => g.ToArray());
 
     /// <summary>What a word becomes in English: content words, or a function word (with any question words it stands for).</summary>

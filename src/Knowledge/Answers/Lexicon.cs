@@ -165,7 +165,7 @@ public sealed class Lexicon
         var key = crossLanguage ? "\u0001" + folded : folded;
         if (_corrections.TryGetValue(key, out var known))
             return known;
-        var corrected = FindCorrection(folded, crossLanguage && folded.Length >= 5 ? 2 : folded.Length >= 8 ? 2 : 1);
+        var corrected = FindCorrection(folded, crossLanguage && folded.Length is >= 5 and <= 12 ? 2 : folded.Length >= 8 ? 2 : 1);
         if (_corrections.Count >= MaxRememberedCorrections)
             _corrections.Clear();
         _corrections[key] = corrected;
@@ -179,6 +179,8 @@ public sealed class Lexicon
     /// </summary>
     public string? KnownPrefixStem(string stem)
     {
+        if (stem.Length > MaxCorrectableLength)
+            return null;
         for (var length = stem.Length - 1; length >= Math.Max(MinPrefixStem, (int)Math.Ceiling(stem.Length * MinPrefixShare)); length--)
             if (_stemFrequency.ContainsKey(stem[..length]))
                 return stem[..length];
