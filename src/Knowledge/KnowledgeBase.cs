@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Catalog;
 using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Ingestion;
@@ -9,21 +10,27 @@ namespace IomAssistant.Knowledge;
 /// <summary>
 /// Everything in the knowledge folder, read, cleaned and checked: documents, the catalog of
 /// entities with their facts, and the glossary. Loading fails, naming file, entity and fact,
-/// when a quote is not found in its document.
+/// when a quote is not found in its document. Each document belongs to audiences
+/// (<see cref="AudienceRules"/>); an entity, its facts and its card belong to its document's.
 /// </summary>
 public sealed class KnowledgeBase
 {
     // Bump when ingestion or the index layout changes, so old indexes are rebuilt.
-    private const string FormatVersion = "3";
+    private const string FormatVersion = "4";
 
     private readonly Dictionary<string, CleanDocument> _documentsByName;
     private readonly IReadOnlyDictionary<string, string> _fileHashes;
     private readonly IReadOnlyDictionary<string, string> _catalogNames;
+    private readonly AudienceRules _rules;
+    private readonly Dictionary<string, IReadOnlySet<string>> _audiences;
 
     private KnowledgeBase(IReadOnlyList<CleanDocument> documents, IReadOnlyList<AttributeDefinition> attributes,
         IReadOnlyList<EntityDefinition> entities, GlossaryFile glossary, AssistantText assistant, IReadOnlyDictionary<string, string> fileHashes,
-        IReadOnlyDictionary<string, string> catalogNames)
+        IReadOnlyDictionary<string, string> catalogNames, AudienceRules rules)
     {
+        _rules = rules;
+        _audiences = documents.ToDictionary(d => d.Name, d => rules.For(d.Name, d.Audiences), StringComparer.Ordinal);
+        AllAudiences = Audience.Of(_audiences.Values.SelectMany(a => a));
         Assistant = assistant;
         Documents = documents;
         _documentsByName = documents.ToDictionary(d => d.Name, StringComparer.Ordinal);
@@ -34,7 +41,7 @@ public sealed class KnowledgeBase
         _fileHashes = fileHashes;
         _catalogNames = catalogNames;
         ContentHash = Combine(fileHashes);
-        IndexKey = Combine(fileHashes.Where(f => IsCatalogFile(Path.GetFileName(f.Key))));
+        IndexKey = Combine(fileHashes.Where(f => IsCatalogFile(Path.GetFileName(f.Key)) || AudienceRules.IsAudiencesFile(f.Key)));
     }
 
     public IReadOnlyList<CleanDocument> Documents { get; }
@@ -50,8 +57,9 @@ public sealed class KnowledgeBase
     public string ContentHash { get; }
 
     /// <summary>
-    /// Hash of the catalog files (and the index format): an index folder holds one catalog's
-    /// entities and facts, and takes document changes in place.
+    /// Hash of the catalog files, <c>audiences.yaml</c> and the index format: an index folder
+    /// holds one catalog's entities and facts and one set of audience rules, and takes document
+    /// changes in place.
     /// </summary>
     public string IndexKey { get; }
 
@@ -59,6 +67,16 @@ public sealed class KnowledgeBase
     public string DocumentHash(string name) => _fileHashes[name];
 
     public CleanDocument? Document(string name) => _documentsByName.GetValueOrDefault(name);
+
+    /// <summary>The audiences a document belongs to; a name the knowledge does not hold belongs to nobody.</summary>
+    public IReadOnlySet<string> AudiencesOf(string document) =>
+        _audiences.TryGetValue(document, out var audiences) ? audiences : new HashSet<string>();
+
+    /// <summary>May an asker in <paramref name="asker"/> read this document (and the catalog entries quoting it)?</summary>
+    public bool CanSee(IReadOnlySet<string> asker, string document) => Audience.CanSee(asker, AudiencesOf(document));
+
+    /// <summary>Every audience some document belongs to, with <see cref="Audience.Everyone"/>: who sees all (the command line).</summary>
+    public IReadOnlySet<string> AllAudiences { get; }
 
     public static bool IsCatalogFile(string fileName) =>
         fileName.StartsWith("catalog", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
@@ -100,6 +118,7 @@ public sealed class KnowledgeBase
         var entities = new List<EntityDefinition>();
         var glossary = new GlossaryFile();
         var assistant = AssistantText.Plain;
+        var rules = AudienceRules.None;
         var catalogNames = new Dictionary<string, string>();
         var attributeFiles = new List<(string Id, string File)>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -140,6 +159,11 @@ public sealed class KnowledgeBase
                 entities.AddRange(catalog.Entities);
                 foreach (var e in catalog.Entities) catalogNames[e.Id] = name;
             }
+            else if (AudienceRules.IsAudiencesFile(name))
+            {
+                progress?.Report($"audiences {name}");
+                rules = new AudienceRules(CatalogLoader.ReadAudiences(path, name).Audiences);
+            }
             else if (IsAssistantFile(fileName))
             {
                 progress?.Report($"assistant text {name}");
@@ -159,7 +183,7 @@ public sealed class KnowledgeBase
         var byName = documents.ToDictionary(d => d.Name);
         CheckProvenance(byName, entities, catalogNames);
         activity?.SetTag("knowledge.documents", documents.Count);
-        return new KnowledgeBase(documents, attributes, entities, glossary, assistant, hashes, catalogNames);
+        return new KnowledgeBase(documents, attributes, entities, glossary, assistant, hashes, catalogNames, rules);
     }
 
     /// <summary>
@@ -190,7 +214,7 @@ public sealed class KnowledgeBase
         }
         CheckProvenance(documents, Entities.Where(e => changed.Contains(e.Document)), _catalogNames);
         var ordered = documents.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        return new KnowledgeBase(ordered, [.. Attributes.Values], Entities, Glossary, Assistant, hashes, _catalogNames);
+        return new KnowledgeBase(ordered, [.. Attributes.Values], Entities, Glossary, Assistant, hashes, _catalogNames, _rules);
     }
 
     private static void CheckReferences(List<(string Id, string File)> attributes, List<EntityDefinition> entities, Dictionary<string, string> catalogNames)

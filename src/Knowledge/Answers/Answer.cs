@@ -46,14 +46,17 @@ public sealed record TopicSummary(string Id, string Kind, string Title, string S
 
 public interface IAnswerEngine
 {
-    /// <summary>Answers one question; never throws on any input text.</summary>
-    AskResult Ask(string question, AnswerContext? context = null, string? locale = null);
+    /// <summary>
+    /// Answers one question for an asker in <paramref name="audiences"/> (null: the public, see
+    /// <see cref="Audiences.Audience"/>) from what they may read; never throws on any input text.
+    /// </summary>
+    AskResult Ask(string question, AnswerContext? context = null, string? locale = null, IReadOnlySet<string>? audiences = null);
 
-    /// <summary>Up to <paramref name="max"/> answers for a search box (messaging extension, web).</summary>
-    IReadOnlyList<Answer> Search(string query, int max, string? locale = null);
+    /// <summary>Up to <paramref name="max"/> answers for a search box (messaging extension, web), from what <paramref name="audiences"/> may read.</summary>
+    IReadOnlyList<Answer> Search(string query, int max, string? locale = null, IReadOnlySet<string>? audiences = null);
 
-    /// <summary>Every office, country, strategy area and topic the knowledge holds.</summary>
-    IReadOnlyList<TopicSummary> Topics(string language = "en");
+    /// <summary>Every office, country, strategy area and topic the knowledge holds that <paramref name="audiences"/> may read.</summary>
+    IReadOnlyList<TopicSummary> Topics(string language = "en", IReadOnlySet<string>? audiences = null);
 
     /// <summary>The assistant's welcome, help line and example questions in <paramref name="language"/>.</summary>
     Catalog.Greeting Greeting(string language) => Catalog.AssistantText.Plain.In(language);

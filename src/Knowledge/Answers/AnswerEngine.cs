@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Catalog;
 using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Indexing;
@@ -42,7 +43,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly ConcurrentDictionary<(string Document, string Quote), Passage?> _quotedPassages = new();
     // The engine is immutable (a knowledge change makes a new engine), so an answer, once
     // computed, stays right for as long as this engine serves: the same question is answered once.
-    private readonly ConcurrentDictionary<(string Question, string? Entity, string? Attribute, string? Locale), AskResult> _answers = new();
+    // Keyed by the asker's audiences too: staff and the public may get different answers.
+    private readonly ConcurrentDictionary<(string Question, string? Entity, string? Attribute, string? Locale, string Audiences), AskResult> _answers = new();
 
     /// <summary>An attribute's keyword stems, each weighted by how few attributes share it, and the head word of its name.</summary>
     private sealed record AttributeKeywords(Dictionary<string, double> Content, HashSet<string> Questions, HashSet<string> Label);
@@ -101,38 +103,44 @@ public sealed partial class AnswerEngine : IAnswerEngine
     public AnswerEngine WithDocumentChanges(KnowledgeBase next) =>
         new(next, _index, _lexicon.WithDocumentChanges(_knowledge, next), _rememberedAnswers);
 
-    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null, IReadOnlySet<string>? audiences = null)
     {
         using var activity = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Ask);
         question ??= "";
+        var asker = Audience.Of(audiences);
         // Only question-sized keys are remembered: long or odd inputs cannot fill the cache's memory.
         if (_rememberedAnswers <= 0 || question.Length > MaxRememberedQuestionLength || locale?.Length > MaxRememberedLocaleLength)
-            return Answer(question, context, locale);
-        var key = (question, context?.Entity, context?.Attribute, locale);
+            return Answer(question, context, locale, asker);
+        var key = (question, context?.Entity, context?.Attribute, locale, Audience.Key(asker));
         if (_answers.TryGetValue(key, out var remembered))
             return remembered;
-        var result = Answer(question, context, locale);
+        var result = Answer(question, context, locale, asker);
         if (_answers.Count >= _rememberedAnswers)
             _answers.Clear();
         _answers[key] = result;
         return result;
     }
 
-    private AskResult Answer(string question, AnswerContext? context, string? locale)
+    /// <summary>
+    /// The answer for an asker in <paramref name="audiences"/>: entities of documents they may not
+    /// read are not linked, ranked, suggested or followed up, and only passages they may read
+    /// are searched, so a restricted document can neither show nor decide anything.
+    /// </summary>
+    private AskResult Answer(string question, AnswerContext? context, string? locale, IReadOnlySet<string> audiences)
     {
         var language = LanguageDetector.Detect(question, locale);
         var q = Question.Read(question, _lexicon, language);
-        var mentions = _linker.Link(q);
+        var mentions = Visible(_linker.Link(q), audiences);
 
         // The documents are judged once, lazily: a named entity's card that answers needs no search.
         var documents = new Lazy<DocumentEvidence>(() =>
         {
             using var retrieve = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Retrieve);
-            return _passages.Judge(q, NamedEntities(q, mentions));
+            return _passages.Judge(q, audiences, NamedEntities(q, mentions));
         }, LazyThreadSafetyMode.None);
         EntityDefinition? lacksAttribute = null;
         using var decide = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Decide);
-        foreach (var option in RankOptions(q, mentions, context))
+        foreach (var option in RankOptions(q, mentions, context, audiences))
         {
             switch (Check(q, mentions, option))
             {
@@ -163,6 +171,11 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return NoAnswer(language, named);
     }
 
+    private bool CanSee(IReadOnlySet<string> audiences, EntityDefinition entity) => _knowledge.CanSee(audiences, entity.Document);
+
+    private List<Mention> Visible(IReadOnlyList<Mention> mentions, IReadOnlySet<string> audiences) =>
+        mentions.Where(m => CanSee(audiences, _knowledge.EntitiesById[m.EntityId])).ToList();
+
     /// <summary>
     /// For each place (country, office) the question names, the stems of its names and of the
     /// words the question named it with ("Venezuelans"): a passage must say one of them.
@@ -188,14 +201,15 @@ public sealed partial class AnswerEngine : IAnswerEngine
     {
         var q = Question.Read(question ?? "", _lexicon, LanguageDetector.Detect(question ?? ""));
         var mentions = _linker.Link(q);
+        var audiences = _knowledge.AllAudiences;
         var lines = new List<string>
         {
             "words: " + string.Join(" ", q.Tokens.Select(t => t.Folded == t.Word ? $"{t.Word}[{t.Role}]" : $"{t.Folded}→{t.Word}[{t.Role}]")),
             "entities: " + string.Join(", ", mentions.Select(m => m.EntityId).Distinct()),
         };
-        lines.AddRange(RankOptions(q, mentions, context).Select(o =>
+        lines.AddRange(RankOptions(q, mentions, context, audiences).Select(o =>
             $"option {o.Entity.Id}{(o.Attribute is null ? " (card)" : "/" + o.Attribute)} score {o.Total:F2}: {Check(q, mentions, o)}"));
-        var documents = _passages.Judge(q, NamedEntities(q, mentions));
+        var documents = _passages.Judge(q, audiences, NamedEntities(q, mentions));
         lines.Add("concepts: " + string.Join(", ", documents.Concepts.Select(c =>
             $"{c.Word}{(c.Known ? "" : "?")}{(c.Named ? "!" : "")} {c.Weight:F1} [{string.Join("|", c.Alternatives.Select(a => a.Stem))}]")));
         if (documents.Shape is { } shape)
@@ -209,18 +223,21 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
-    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null)
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null, IReadOnlySet<string>? audiences = null)
     {
+        var asker = Audience.Of(audiences);
         var results = new List<Answer>();
-        var asked = Ask(query, null, locale);
+        var asked = Ask(query, null, locale, asker);
         if (asked.Answer is not null)
             results.Add(asked.Answer);
         var q = Question.Read(query ?? "", _lexicon, LanguageDetector.Detect(query ?? "", locale));
         var language = asked.Language;
-        foreach (var hit in _index.Search(QueryStems(q), FuzzyWords(q), query ?? "", Candidates * 2))
+        foreach (var hit in _index.Search(QueryStems(q), FuzzyWords(q), query ?? "", Candidates * 2, asker))
         {
             if (results.Count >= max)
                 break;
+            if (!_knowledge.CanSee(asker, hit.Document))
+                continue;
             var answer = FromHit(hit, language, hit.Score);
             if (answer is not null && results.All(r => r.Title != answer.Title || r.Text != answer.Text))
                 results.Add(answer);
@@ -230,10 +247,15 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     public Greeting Greeting(string language) => _knowledge.Assistant.In(language);
 
-    public IReadOnlyList<TopicSummary> Topics(string language = "en") =>
-        _knowledge.Entities.Select(e => new TopicSummary(e.Id, e.Kind, e.Title, e.Summary)).ToList();
+    public IReadOnlyList<TopicSummary> Topics(string language = "en", IReadOnlySet<string>? audiences = null)
+    {
+        var asker = Audience.Of(audiences);
+        return _knowledge.Entities.Where(e => CanSee(asker, e)).Select(e => new TopicSummary(e.Id, e.Kind, e.Title, e.Summary)).ToList();
+    }
 
-    private IEnumerable<Option> RankOptions(Question q, IReadOnlyList<Mention> mentions, AnswerContext? context)
+    /// <param name="mentions">Only entities the asker may see.</param>
+    /// <param name="audiences">Who asks: a context, home or guessed entity they may not see is no option.</param>
+    private IEnumerable<Option> RankOptions(Question q, IReadOnlyList<Mention> mentions, AnswerContext? context, IReadOnlySet<string> audiences)
     {
         var options = new List<Option>();
         var byEntity = mentions.GroupBy(m => m.EntityId).ToDictionary(
@@ -249,16 +271,16 @@ public sealed partial class AnswerEngine : IAnswerEngine
             AddFactOptions(options, q, entity, used.Count, used, named, minScore: 0.5, mentioned: true);
         }
 
-        var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) ? ce : null;
+        var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) && CanSee(audiences, ce) ? ce : null;
         if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
             AddFactOptions(options, q, contextEntity, 0.5, named, named, minScore: 0.5, mentioned: false);
-        foreach (var home in _homes.Where(h => h != contextEntity && !byEntity.ContainsKey(h.Id)))
+        foreach (var home in _homes.Where(h => h != contextEntity && !byEntity.ContainsKey(h.Id) && CanSee(audiences, h)))
             AddFactOptions(options, q, home, 0.25, named, named, minScore: 1, mentioned: false);
         // An entity nobody named can only be meant when few entities hold the attribute asked
         // ("the liaison offices" are IOM's; "member state" alone names no country).
         // Guessing an entity is weaker when the question names another one.
         var guess = byEntity.Keys.Any(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions)) ? -0.5 : 0;
-        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id) && !e.Home))
+        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id) && !e.Home && CanSee(audiences, e)))
             AddFactOptions(options, q, entity, guess, named, named, minScore: 2, mentioned: false, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.

@@ -48,7 +48,8 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
     /// that says none of an entity's names speaks of something else ("Who heads the mission in
     /// Brazil?" is not answered by Colombia's chief of mission).
     /// </param>
-    public DocumentEvidence Judge(Question question, IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>>? named = null)
+    /// <param name="audiences">Who asks: only passages of documents they may read are candidates.</param>
+    public DocumentEvidence Judge(Question question, IReadOnlySet<string> audiences, IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>>? named = null)
     {
         var concepts = Concept.Read(question, lexicon);
         var shape = AnswerShape.For(question);
@@ -56,7 +57,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
             return new DocumentEvidence(concepts, shape, [], reason);
         if (concepts.Count == 0)
             return new DocumentEvidence(concepts, shape, [], "no words to look for");
-        var hits = index.SearchPassages(concepts.Select(c => c.Alternatives).ToList(), ScoringWeights.PassageCandidates);
+        var hits = index.SearchPassages(concepts.Select(c => c.Alternatives).ToList(), ScoringWeights.PassageCandidates, audiences);
         if (hits.Count == 0)
             return new DocumentEvidence(concepts, shape, [], null);
 

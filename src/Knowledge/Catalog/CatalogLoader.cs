@@ -1,10 +1,11 @@
+using IomAssistant.Knowledge.Audiences;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace IomAssistant.Knowledge.Catalog;
 
-/// <summary>Reads catalog and glossary YAML; any malformed file fails with its name and line.</summary>
+/// <summary>Reads catalog, glossary, assistant and audiences YAML; any malformed file fails with its name and line.</summary>
 public static class CatalogLoader
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
@@ -16,6 +17,8 @@ public static class CatalogLoader
     public static GlossaryFile ReadGlossary(string path, string name) => Read<GlossaryFile>(path, name, ValidateGlossary);
 
     public static AssistantText ReadAssistantText(string path, string name) => Read<AssistantText>(path, name, ValidateAssistantText);
+
+    public static AudiencesFile ReadAudiences(string path, string name) => Read<AudiencesFile>(path, name, AudienceRules.Validate);
 
     private static void ValidateAssistantText(AssistantText text, string name)
     {

@@ -10,6 +10,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Text;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -133,7 +134,7 @@ public sealed class KnowledgeIndex : IDisposable
         var count = 0;
         Parallel.ForEach(knowledge.Documents, document =>
         {
-            Interlocked.Add(ref count, AddPassages(writer, document));
+            Interlocked.Add(ref count, AddPassages(writer, document, knowledge.AudiencesOf(document.Name)));
             progress?.Report($"indexed {document.Name}: {document.Passages.Count} passages");
         });
         foreach (var entity in knowledge.Entities)
@@ -175,7 +176,7 @@ public sealed class KnowledgeIndex : IDisposable
                 foreach (var name in removed.Concat(changed.Select(d => d.Name)))
                     writer.DeleteDocuments(new Term("source", name));
                 foreach (var document in changed)
-                    AddPassages(writer, document);
+                    AddPassages(writer, document, knowledge.AudiencesOf(document.Name));
                 writer.SetCommitData(CommitData(knowledge));
                 writer.Commit();
             }
@@ -204,7 +205,7 @@ public sealed class KnowledgeIndex : IDisposable
         return data;
     }
 
-    private static int AddPassages(IndexWriter writer, Ingestion.CleanDocument document)
+    private static int AddPassages(IndexWriter writer, Ingestion.CleanDocument document, IReadOnlySet<string> audiences)
     {
         foreach (var passage in document.Passages)
         {
@@ -214,6 +215,9 @@ public sealed class KnowledgeIndex : IDisposable
             doc.Add(new TextField("text", passage.Section, Field.Store.NO));
             // The document's key term: all its passages go with one delete when it changes.
             doc.Add(new StringField("source", document.Name, Field.Store.NO));
+            // Who may read it: searches for an asker keep only passages of their audiences.
+            foreach (var audience in audiences)
+                doc.Add(new StringField("audience", audience, Field.Store.NO));
             writer.AddDocument(doc);
         }
         return document.Passages.Count;
@@ -256,7 +260,11 @@ public sealed class KnowledgeIndex : IDisposable
     /// fuzzy terms for words the knowledge does not know, and the raw question through the
     /// Spanish and Portuguese analyzers against entity names. Built in code: no query syntax.
     /// </summary>
-    public IReadOnlyList<IndexHit> Search(IEnumerable<string> englishStems, IEnumerable<string> fuzzyWords, string rawQuestion, int max)
+    /// <remarks>
+    /// Passages are kept only when <paramref name="audiences"/> may read them; catalog entries
+    /// are returned whatever their audience, for the caller to check against the knowledge.
+    /// </remarks>
+    public IReadOnlyList<IndexHit> Search(IEnumerable<string> englishStems, IEnumerable<string> fuzzyWords, string rawQuestion, int max, IReadOnlySet<string> audiences)
     {
         var stems = englishStems.Distinct().Take(MaxQueryTerms).ToList();
         var fuzzy = fuzzyWords.Distinct().Take(MaxQueryTerms / 4).ToList();
@@ -281,7 +289,7 @@ public sealed class KnowledgeIndex : IDisposable
             // Documents are indexed in parallel, so Lucene's own tie order (by document number)
             // varies between builds: order equal scores by document and position instead, over a
             // few more hits than asked so the cut does not depend on it either.
-            var top = searcher.Search(query, max + TieMargin);
+            var top = searcher.Search(query, AudienceFilter(audiences, passagesOnly: false), max + TieMargin);
             var hits = new List<IndexHit>(top.ScoreDocs.Length);
             foreach (var sd in top.ScoreDocs)
                 hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });
@@ -300,15 +308,49 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
-    private static readonly Filter PassagesOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("type", "passage"))));
+    // Askers' audiences come from settings, so few sets exist; the bound only keeps a bug from growing it.
+    private const int MaxCachedAudienceFilters = 64;
+    private static readonly ConcurrentDictionary<(string Audiences, bool PassagesOnly), Filter> AudienceFilters = new();
+
+    /// <summary>
+    /// Passages an asker in <paramref name="audiences"/> may read (a document of "everyone" or of
+    /// one of theirs), and, unless <paramref name="passagesOnly"/>, every catalog entry.
+    /// </summary>
+    private static Filter AudienceFilter(IReadOnlySet<string> audiences, bool passagesOnly)
+    {
+        var key = (Audience.Key(audiences), passagesOnly);
+        if (AudienceFilters.TryGetValue(key, out var filter))
+            return filter;
+        var readable = new BooleanQuery { { new TermQuery(new Term("audience", Audience.Everyone)), Occur.SHOULD } };
+        foreach (var audience in audiences)
+            readable.Add(new TermQuery(new Term("audience", audience)), Occur.SHOULD);
+        var query = new BooleanQuery();
+        if (passagesOnly)
+        {
+            query.Add(new TermQuery(new Term("type", "passage")), Occur.MUST);
+            query.Add(readable, Occur.MUST);
+        }
+        else
+        {
+            query.Add(readable, Occur.SHOULD);
+            query.Add(new TermQuery(new Term("type", "entity")), Occur.SHOULD);
+            query.Add(new TermQuery(new Term("type", "fact")), Occur.SHOULD);
+        }
+        filter = new CachingWrapperFilter(new QueryWrapperFilter(query));
+        if (AudienceFilters.Count >= MaxCachedAudienceFilters)
+            AudienceFilters.Clear();
+        AudienceFilters[key] = filter;
+        return filter;
+    }
 
     /// <summary>
     /// The passages that best match a question's concepts by BM25. Each concept is one clause:
     /// the best of its alternative stems counts (a Spanish word's several English translations,
     /// or a word and its correction, never add up), each alternative weighted by how sure its
-    /// reading is. Built in code: no query syntax.
+    /// reading is. Only passages <paramref name="audiences"/> may read are candidates. Built in
+    /// code: no query syntax.
     /// </summary>
-    public IReadOnlyList<IndexHit> SearchPassages(IReadOnlyList<IReadOnlyList<(string Stem, float Boost)>> concepts, int max)
+    public IReadOnlyList<IndexHit> SearchPassages(IReadOnlyList<IReadOnlyList<(string Stem, float Boost)>> concepts, int max, IReadOnlySet<string> audiences)
     {
         var query = new BooleanQuery();
         var terms = 0;
@@ -330,7 +372,7 @@ public sealed class KnowledgeIndex : IDisposable
         try
         {
             var cache = CacheFor(searcher);
-            var top = searcher.Search(query, PassagesOnly, max + TieMargin);
+            var top = searcher.Search(query, AudienceFilter(audiences, passagesOnly: true), max + TieMargin);
             var hits = new List<IndexHit>(top.ScoreDocs.Length);
             foreach (var sd in top.ScoreDocs)
                 hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });

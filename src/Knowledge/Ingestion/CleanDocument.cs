@@ -34,4 +34,7 @@ public sealed class CleanDocument
         string.Join("\n\n", s.Blocks.Select(b => b.Kind == BlockKind.List ? string.Join("\n", b.Items) : b.Text))));
 
     public IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>The audiences the document's own front matter gives; null when it gives none.</summary>
+    public IReadOnlyList<string>? Audiences { get; init; }
 }

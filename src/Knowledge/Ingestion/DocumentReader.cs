@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
+using IomAssistant.Knowledge.Audiences;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -42,8 +43,10 @@ public static class DocumentReader
         }
     }
 
+    /// <summary>Reads a Markdown document; its YAML front matter, if any, may give its audiences and is not text.</summary>
     public static CleanDocument ReadMarkdown(string name, string markdown)
     {
+        var audiences = AudienceRules.ReadFrontMatter(name, ref markdown);
         var sections = new List<Section>();
         var title = CleanDocument.UntitledSection;
         var blocks = new List<Block>();
@@ -73,7 +76,7 @@ public static class DocumentReader
         }
         if (blocks.Count > 0 || title != CleanDocument.UntitledSection)
             sections.Add(new Section(title, blocks));
-        return new CleanDocument(name, sections);
+        return new CleanDocument(name, sections) { Audiences = audiences };
     }
 
     private static CleanDocument ReadPdf(string path, string name)

@@ -1,4 +1,5 @@
 using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Audiences;
 
 namespace IomAssistant.Knowledge.Tests.Answers;
 
@@ -8,7 +9,7 @@ public class PassageJudgeTests(CorpusDocumentsOnly corpus) : IClassFixture<Corpu
     private DocumentEvidence Judge(string question, string language = "en")
     {
         var lexicon = corpus.Engine.Lexicon;
-        return new PassageJudge(corpus.Index, lexicon).Judge(Question.Read(question, lexicon, language));
+        return new PassageJudge(corpus.Index, lexicon).Judge(Question.Read(question, lexicon, language), Audience.Public);
     }
 
     [Theory]
