@@ -1,5 +1,6 @@
 using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Protection;
+using IomAssistant.Bot.Web;
 using IomAssistant.Knowledge.Answers;
 
 namespace IomAssistant.Bot.Api;
@@ -13,7 +14,7 @@ public static class AskEndpoints
 
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ask", async (HttpContext http, ConversationService conversation, ILoggerFactory loggers) =>
+        app.MapPost("/api/ask", async (HttpContext http, ConversationService conversation, WebAudiences audiences, ILoggerFactory loggers) =>
         {
             var (request, error, status) = await AskRequestReader.ReadAsync(http);
             if (request is null)
@@ -21,7 +22,7 @@ public static class AskEndpoints
                 loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", status, error);
                 return Results.Json(new ApiError(error), ApiJson.Default.ApiError, statusCode: status);
             }
-            var reply = conversation.Ask(Channel, request.Question, request.Context, request.Locale);
+            var reply = conversation.Ask(Channel, audiences.Of(http.Request), request.Question, request.Context, request.Locale);
             return Results.Json(new AskResponse(reply.Answer, reply.Suggestions, reply.Language), ApiJson.Default.AskResponse);
         })
         .WithBodyLimit(RequestBody.AskLimit)

@@ -137,7 +137,8 @@ public static class CliCommands
         if (explain)
             foreach (var line in engine.Explain(question))
                 output.WriteLine("# " + line);
-        var result = engine.Ask(question);
+        // The command line is the knowledge's operator: it sees every audience's documents.
+        var result = engine.Ask(question, audiences: knowledge.AllAudiences);
         if (asJson)
             output.WriteLine(JsonSerializer.Serialize(new AskResponse(result.Answer, result.Suggestions, result.Language), Json));
         else

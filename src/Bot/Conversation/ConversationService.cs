@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Catalog;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ public sealed record ConversationReply(Answer? Answer, IReadOnlyList<string> Sug
 /// The channel-neutral core: text in, reply model out. Channels translate their wire format
 /// to a call here and the reply back to cards; they never search or decide. Every question and
 /// every piece of feedback passes here, so this is where they are counted, logged and kept.
+/// Each channel works out the asker's audiences (who they are, where they ask) and passes
+/// them here; the engine answers only from what those audiences may read.
 /// </summary>
 public sealed class ConversationService(
     IAnswerEngine engine,
@@ -33,10 +36,10 @@ public sealed class ConversationService(
     public const int MaxQuestionLength = TextLimits.Question;
 
     /// <summary>Answers a question with the context the client sent back (stateless clients).</summary>
-    public ConversationReply Ask(string channel, string question, AnswerContext? context = null, string? locale = null)
+    public ConversationReply Ask(string channel, IReadOnlySet<string> audiences, string question, AnswerContext? context = null, string? locale = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var result = engine.Ask(question, context, locale);
+        var result = engine.Ask(question, context, locale, audiences);
         var elapsed = Stopwatch.GetElapsedTime(started);
 
         metrics.Question(channel, result.Answer, elapsed);
@@ -53,13 +56,15 @@ public sealed class ConversationService(
 
     /// <summary>
     /// Answers within a conversation the channel identifies, remembering what the answer was
-    /// about so that "and how many projects?" refers to it.
+    /// about so that "and how many projects?" refers to it. The memory is kept per audience: a
+    /// context remembered for staff is never followed up for someone else in the same place.
     /// </summary>
-    public ConversationReply AskInConversation(string channel, string conversationKey, string question, string? locale = null)
+    public ConversationReply AskInConversation(string channel, IReadOnlySet<string> audiences, string conversationKey, string question, string? locale = null)
     {
-        var reply = Ask(channel, question, memory.Get(conversationKey), locale);
+        var key = $"{conversationKey}|{Audience.Key(audiences)}";
+        var reply = Ask(channel, audiences, question, memory.Get(key), locale);
         if (reply.Answer is { } answer)
-            memory.Set(conversationKey, answer.Context);
+            memory.Set(key, answer.Context);
         return reply;
     }
 
@@ -72,9 +77,9 @@ public sealed class ConversationService(
     }
 
     /// <summary>Results for a search box (Teams messaging extension, web search).</summary>
-    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => engine.Search(query, max, locale);
+    public IReadOnlyList<Answer> Search(IReadOnlySet<string> audiences, string query, int max, string? locale = null) => engine.Search(query, max, locale, audiences);
 
-    public IReadOnlyList<TopicSummary> Topics(string language = "en") => engine.Topics(language);
+    public IReadOnlyList<TopicSummary> Topics(IReadOnlySet<string> audiences, string language = "en") => engine.Topics(language, audiences);
 
     /// <summary>The sentences around answers in <paramref name="language"/>, with the knowledge's own welcome, help and example questions.</summary>
     public UiText TextFor(string language) => UiText.For(language).With(engine.Greeting(language));

@@ -214,17 +214,25 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
         return Task.CompletedTask;
     }
 
-    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null) => Engine.Ask(question, context, locale);
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null, IReadOnlySet<string>? audiences = null) =>
+        Engine.Ask(question, context, locale, audiences);
 
-    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => Engine.Search(query, max, locale);
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null, IReadOnlySet<string>? audiences = null) =>
+        Engine.Search(query, max, locale, audiences);
 
-    public IReadOnlyList<TopicSummary> Topics(string language = "en") => Engine.Topics(language);
+    public IReadOnlyList<TopicSummary> Topics(string language = "en", IReadOnlySet<string>? audiences = null) => Engine.Topics(language, audiences);
 
     public Knowledge.Catalog.Greeting Greeting(string language) => Engine.Greeting(language);
 
-    /// <summary>A loaded document by its exact name (as answers cite it), for showing sources; null for any other name.</summary>
-    public CleanDocument? Document(string name) =>
-        (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Knowledge.Document(name);
+    /// <summary>
+    /// A loaded document by its exact name (as answers cite it), for showing sources; null for
+    /// any other name and for a document <paramref name="audiences"/> may not read, alike.
+    /// </summary>
+    public CleanDocument? Document(string name, IReadOnlySet<string> audiences)
+    {
+        var knowledge = (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Knowledge;
+        return knowledge.CanSee(audiences, name) ? knowledge.Document(name) : null;
+    }
 
     private AnswerEngine Engine => (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Engine;
 

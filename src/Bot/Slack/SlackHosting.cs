@@ -23,6 +23,7 @@ public static class SlackHosting
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<SlackReplyQueue>();
         services.AddSingleton<SlackResponder>();
+        services.AddSingleton<SlackAudiences>();
         services.AddSingleton<SlackDispatcher>();
         services.AddHostedService<SlackReplyWorker>();
         if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.UsesSocketMode == true)

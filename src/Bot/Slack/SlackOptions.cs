@@ -27,6 +27,9 @@ public sealed class SlackOptions
     /// <summary>The bot's own user id, when known, so its mention is stripped and its messages ignored.</summary>
     public string BotUserId { get; set; } = "";
 
+    /// <summary>Which workspaces and channels ask as which audiences; everywhere else asks as the public.</summary>
+    public List<SlackAudienceMapping> Audiences { get; set; } = [];
+
     /// <summary>The HTTP endpoints are served (signed requests from Slack).</summary>
     public bool IsConfigured => SigningSecret.Length > 0;
 
@@ -56,6 +59,7 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:BotToken must be set (xoxb-...) when Slack:AppToken is set, or the bot could not reply.");
         if (options.BotToken.Length > 0 && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
             failures.Add("Slack:BotToken must be a bot token (xoxb-...).");
+        failures.AddRange(SlackAudiences.Problems(options.Audiences));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

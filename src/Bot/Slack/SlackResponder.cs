@@ -22,26 +22,27 @@ public sealed record SlackPrivateReply(string Team, string Channel, string User,
 public sealed class SlackResponder(
     ConversationService conversation,
     SlackWebApiClient slack,
+    SlackAudiences audiences,
     ILogger<SlackResponder> logger)
 {
     public const string Channel = "slack";
 
     public async Task AnswerInPlaceAsync(SlackPlace place, string question, CancellationToken cancellationToken)
     {
-        var message = Compose(place.ConversationKey, question, offerShare: false);
+        var message = Compose(audiences.Of(place.Team, place.Channel), place.ConversationKey, question, offerShare: false);
         await slack.PostMessageAsync(place.Channel, place.ThreadTs, message, cancellationToken);
     }
 
     public async Task AnswerPrivatelyAsync(SlackPrivateReply to, string question, CancellationToken cancellationToken)
     {
-        var message = Compose(to.ConversationKey, question, offerShare: true);
+        var message = Compose(audiences.Of(to.Team, to.Channel), to.ConversationKey, question, offerShare: true);
         await slack.RespondAsync(to.ResponseUrl, message, inChannel: false, cancellationToken);
     }
 
     /// <summary>Posts the answer for everyone in the channel and removes the private copy.</summary>
     public async Task ShareAsync(SlackPrivateReply from, string question, CancellationToken cancellationToken)
     {
-        var message = Compose(from.ConversationKey, question, offerShare: false);
+        var message = Compose(audiences.Of(from.Team, from.Channel), from.ConversationKey, question, offerShare: false);
         if (await slack.RespondAsync(from.ResponseUrl, message, inChannel: true, cancellationToken))
             await slack.DeleteOriginalAsync(from.ResponseUrl, cancellationToken);
     }
@@ -59,7 +60,8 @@ public sealed class SlackResponder(
         await slack.PostEphemeralAsync(place.Channel, user, place.ThreadTs, BlockKitRenderer.Notice(UiText.For(language).ThanksForFeedback), cancellationToken);
 
     /// <summary>Help for an empty or "help" question, the answer otherwise; never throws.</summary>
-    private SlackMessage Compose(string conversationKey, string question, bool offerShare)
+    /// <param name="askers">The audiences of the place the answer is shown in: a shared answer is read by the whole channel.</param>
+    private SlackMessage Compose(IReadOnlySet<string> askers, string conversationKey, string question, bool offerShare)
     {
         if (SlackHelp.Language(question) is { } helpLanguage)
             return BlockKitRenderer.Help(conversation.TextFor(helpLanguage));
@@ -67,7 +69,7 @@ public sealed class SlackResponder(
             return BlockKitRenderer.Notice(UiText.English.QuestionTooLong);
         try
         {
-            var reply = conversation.AskInConversation(Channel, conversationKey, question);
+            var reply = conversation.AskInConversation(Channel, askers, conversationKey, question);
             return BlockKitRenderer.Render(reply, new AnswerActions(question, offerShare));
         }
         catch (Exception error)

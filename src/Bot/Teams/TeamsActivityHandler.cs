@@ -21,6 +21,7 @@ public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse?
 public sealed class TeamsActivityHandler(
     ConversationService conversation,
     AdaptiveCardRenderer renderer,
+    TeamsAudiences audiences,
     ILogger<TeamsActivityHandler> logger) : IDisposable
 {
     public const string Channel = "teams";
@@ -84,7 +85,7 @@ public sealed class TeamsActivityHandler(
         }
         try
         {
-            var reply = conversation.AskInConversation(Channel, ConversationKey(activity), question, activity.Locale);
+            var reply = conversation.AskInConversation(Channel, audiences.Of(activity), ConversationKey(activity), question, activity.Locale);
             return CardReply(activity, renderer.RenderReply(reply, question));
         }
         catch (Exception ex)
@@ -123,8 +124,8 @@ public sealed class TeamsActivityHandler(
         try
         {
             results = query is null
-                ? conversation.Topics(language).Take(MaxSearchResults).Select(t => Result(renderer.RenderTopic(t, text), t.Title, t.Summary)).ToList()
-                : conversation.Search(query, MaxSearchResults, activity.Locale).Select(a => Result(renderer.RenderAnswer(a, text, query, interactive: false), a.Title, Preview(a))).ToList();
+                ? conversation.Topics(audiences.Of(activity), language).Take(MaxSearchResults).Select(t => Result(renderer.RenderTopic(t, text), t.Title, t.Summary)).ToList()
+                : conversation.Search(audiences.Of(activity), query, MaxSearchResults, activity.Locale).Select(a => Result(renderer.RenderAnswer(a, text, query, interactive: false), a.Title, Preview(a))).ToList();
         }
         catch (Exception ex)
         {

@@ -40,6 +40,7 @@ public static class TeamsHosting
         services.AddSingleton<ChannelKeyCache>();
         services.AddHostedService<ChannelKeyRefresher>();
         services.AddSingleton<ChannelTokenValidator>();
+        services.AddSingleton<TeamsAudiences>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ConnectorClient>();

@@ -23,13 +23,13 @@ public static class CardEndpoints
 
     public static IEndpointRouteBuilder MapCardApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/card", async (HttpContext http, ConversationService conversation, AdaptiveCardRenderer renderer, CancellationToken cancellationToken) =>
+        app.MapPost("/api/card", async (HttpContext http, ConversationService conversation, WebAudiences audiences, AdaptiveCardRenderer renderer, CancellationToken cancellationToken) =>
         {
             SecurityHeaders.Apply(http.Response);
             var (request, error, status) = await AskRequestReader.ReadAsync(http);
             if (request is null)
                 return Results.Json(new { error }, statusCode: status);
-            var reply = conversation.Ask(Channel, request.Question, request.Context, request.Locale);
+            var reply = conversation.Ask(Channel, audiences.Of(http.Request), request.Question, request.Context, request.Locale);
             var card = renderer.RenderReply(reply, request.Question);
             return Results.Json(new CardResponse(card.Card, card.FallbackText, new AskResponse(reply.Answer, reply.Suggestions, reply.Language)));
         }).WithBodyLimit(RequestBody.AskLimit).RequireRateLimiting(WebHosting.RateLimitPolicy);

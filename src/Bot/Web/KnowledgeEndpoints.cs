@@ -15,13 +15,13 @@ public static class KnowledgeEndpoints
 
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/topics", (HttpContext http, ConversationService conversation) =>
+        app.MapGet("/api/topics", (HttpContext http, ConversationService conversation, WebAudiences audiences) =>
         {
             SecurityHeaders.Apply(http.Response);
-            return Results.Json(new TopicsResponse(conversation.Topics()));
+            return Results.Json(new TopicsResponse(conversation.Topics(audiences.Of(http.Request))));
         }).RequireRateLimiting(WebHosting.RateLimitPolicy);
 
-        app.MapGet("/api/source", (HttpContext http, KnowledgeEngineHost knowledge) =>
+        app.MapGet("/api/source", (HttpContext http, KnowledgeEngineHost knowledge, WebAudiences audiences) =>
         {
             SecurityHeaders.Apply(http.Response);
             var query = http.Request.Query;
@@ -34,8 +34,9 @@ public static class KnowledgeEndpoints
             if (name.Length > MaxDocumentName || quote?.Length > MaxQuote)
                 return Results.Json(new { error = $"The document name is limited to {MaxDocumentName} characters and the quote to {MaxQuote}." }, statusCode: StatusCodes.Status400BadRequest);
 
-            // Looked up by exact name among the loaded documents: the file system is never consulted.
-            var document = knowledge.Document(name);
+            // Looked up by exact name among the loaded documents the caller may read: the file
+            // system is never consulted, and a restricted document is as absent as a missing one.
+            var document = knowledge.Document(name, audiences.Of(http.Request));
             if (document is null)
                 return Results.Json(new { error = "The knowledge holds no document by that name." }, statusCode: StatusCodes.Status404NotFound);
             return Results.Json(SourceViewBuilder.Build(document, quote is null ? null : AskRequestReader.WithoutControlCharacters(quote)));

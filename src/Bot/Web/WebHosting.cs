@@ -14,6 +14,8 @@ public static class WebHosting
     {
         var services = builder.Services;
         services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
+        services.AddSingleton<WebAudiences>();
         services.TryAddSingleton<AdaptiveCardRenderer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebAssets>();

@@ -30,6 +30,9 @@ public sealed record Activity
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
     public JsonElement? Value { get; init; }
 
+    /// <summary>Teams' own data: <c>tenant.id</c> names the tenant the sender writes from.</summary>
+    public JsonElement? ChannelData { get; init; }
+
     /// <summary>A message answering this activity, addressed back to its sender in the same conversation.</summary>
     public Activity CreateReply(string? text = null, string? summary = null, IReadOnlyList<Attachment>? attachments = null) => new()
     {
