@@ -68,17 +68,17 @@ public sealed class GatedEngine(IAnswerEngine inner) : IAnswerEngine
 
     public void Open() => _gate.Set();
 
-    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null, IReadOnlySet<string>? audiences = null)
     {
         _gate.Wait(TimeSpan.FromSeconds(30));
-        var result = inner.Ask(question, context, locale);
+        var result = inner.Ask(question, context, locale, audiences);
         Interlocked.Increment(ref Completed);
         return result;
     }
 
-    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => inner.Search(query, max, locale);
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null, IReadOnlySet<string>? audiences = null) => inner.Search(query, max, locale, audiences);
 
-    public IReadOnlyList<TopicSummary> Topics(string language = "en") => inner.Topics(language);
+    public IReadOnlyList<TopicSummary> Topics(string language = "en", IReadOnlySet<string>? audiences = null) => inner.Topics(language, audiences);
 }
 
 /// <summary>Answers with text an attacker chose, to prove nothing of it reaches Slack as markup.</summary>
@@ -86,7 +86,7 @@ public sealed class HostileEngine : IAnswerEngine
 {
     public const string Payload = "<!channel> <!here|here> <!everyone> <@U999> <!subteam^S1> <https://evil.example|click> & more";
 
-    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null) =>
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null, IReadOnlySet<string>? audiences = null) =>
         new(new Answer
         {
             Kind = "passage",
@@ -97,7 +97,7 @@ public sealed class HostileEngine : IAnswerEngine
             FollowUps = [Payload, question],
         }, [Payload], "en");
 
-    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null) => [Ask(query).Answer!];
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null, IReadOnlySet<string>? audiences = null) => [Ask(query).Answer!];
 
-    public IReadOnlyList<TopicSummary> Topics(string language = "en") => [];
+    public IReadOnlyList<TopicSummary> Topics(string language = "en", IReadOnlySet<string>? audiences = null) => [];
 }

@@ -1,3 +1,4 @@
+using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Indexing;
 
 namespace IomAssistant.Knowledge.Tests.Indexing;
@@ -13,7 +14,7 @@ public class KnowledgeIndexTests
             Assert.True(first.Built);
         using var second = KnowledgeIndex.Open(knowledge, index.Path);
         Assert.False(second.Built);
-        Assert.NotEmpty(second.Search(["staff"], [], "", 5));
+        Assert.NotEmpty(second.Search(["staff"], [], "", 5, Audience.Public));
     }
 
     [Fact]
@@ -32,9 +33,9 @@ public class KnowledgeIndexTests
         Assert.False(reopened.Built);
         Assert.Equal(1, reopened.DocumentsUpdatedAtOpen);
         Assert.Equal(folder, reopened.Folder);
-        Assert.NotEmpty(reopened.Search(["camp"], [], "", 5));
-        Assert.Empty(reopened.Search(["disast"], [], "", 5));
-        Assert.Single(reopened.Search(["season"], [], "", 5));
+        Assert.NotEmpty(reopened.Search(["camp"], [], "", 5, Audience.Public));
+        Assert.Empty(reopened.Search(["disast"], [], "", 5, Audience.Public));
+        Assert.Single(reopened.Search(["season"], [], "", 5, Audience.Public));
     }
 
     [Fact]
@@ -53,11 +54,11 @@ public class KnowledgeIndexTests
         var changed = knowledge.WithDocumentsReread(knowledgeFolder.Path, ["a.txt", "b.txt", "c.md"]);
 
         Assert.Equal(3, opened.Update(changed));
-        Assert.Single(opened.Search(["camp"], [], "", 5));
-        Assert.Single(opened.Search(["shelter"], [], "", 5));
-        Assert.Single(opened.Search(["clinic"], [], "", 5));
-        Assert.Empty(opened.Search(["disast"], [], "", 5));
-        Assert.Empty(opened.Search(["season"], [], "", 5));
+        Assert.Single(opened.Search(["camp"], [], "", 5, Audience.Public));
+        Assert.Single(opened.Search(["shelter"], [], "", 5, Audience.Public));
+        Assert.Single(opened.Search(["clinic"], [], "", 5, Audience.Public));
+        Assert.Empty(opened.Search(["disast"], [], "", 5, Audience.Public));
+        Assert.Empty(opened.Search(["season"], [], "", 5, Audience.Public));
         Assert.Equal(0, opened.Update(changed));
         Assert.Equal(changed.ContentHash, KnowledgeBase.Load(knowledgeFolder.Path).ContentHash);
     }
@@ -92,7 +93,7 @@ public class KnowledgeIndexTests
             File.WriteAllText(file, "garbage");
         using var rebuilt = KnowledgeIndex.Open(knowledge, index.Path);
         Assert.True(rebuilt.Built);
-        Assert.NotEmpty(rebuilt.Search(["staff"], [], "", 5));
+        Assert.NotEmpty(rebuilt.Search(["staff"], [], "", 5, Audience.Public));
     }
 
     [Theory]
@@ -103,7 +104,7 @@ public class KnowledgeIndexTests
     {
         using var index = new TempFolder();
         using var opened = KnowledgeIndex.Open(KnowledgeBase.Load(RepositoryKnowledge.KnowledgeFolder), index.Path);
-        var hits = opened.Search(raw.Split(' '), raw.Split(' '), raw, 5);
+        var hits = opened.Search(raw.Split(' '), raw.Split(' '), raw, 5, Audience.Public);
         Assert.NotNull(hits);
     }
 }

@@ -17,8 +17,12 @@ public sealed class ScriptedAnswerEngine : IAnswerEngine
 
     private readonly ConcurrentQueue<string> _questions = new();
     private readonly ConcurrentQueue<AnswerContext?> _contexts = new();
+    private readonly ConcurrentQueue<IReadOnlySet<string>?> _audiences = new();
     public IReadOnlyList<string> Questions => _questions.ToList();
     public IReadOnlyList<AnswerContext?> Contexts => _contexts.ToList();
+
+    /// <summary>The audiences the channel asked each question (or search) as.</summary>
+    public IReadOnlyList<IReadOnlySet<string>?> Audiences => _audiences.ToList();
     public Func<string, AskResult>? Override { get; set; }
 
     public static Answer Office => new()
@@ -31,9 +35,10 @@ public sealed class ScriptedAnswerEngine : IAnswerEngine
         FollowUps = [FollowUp],
     };
 
-    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null)
+    public AskResult Ask(string question, AnswerContext? context = null, string? locale = null, IReadOnlySet<string>? audiences = null)
     {
         _questions.Enqueue(question);
+        _audiences.Enqueue(audiences);
         _contexts.Enqueue(context);
         if (Override is { } answer)
             return answer(question);
@@ -43,9 +48,10 @@ public sealed class ScriptedAnswerEngine : IAnswerEngine
             : new AskResult(Office, [], language);
     }
 
-    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null)
+    public IReadOnlyList<Answer> Search(string query, int max, string? locale = null, IReadOnlySet<string>? audiences = null)
     {
         _questions.Enqueue(query);
+        _audiences.Enqueue(audiences);
         return query.Contains("Atlantis", StringComparison.OrdinalIgnoreCase) ? [] : [Office];
     }
 
@@ -53,7 +59,7 @@ public sealed class ScriptedAnswerEngine : IAnswerEngine
     public Greeting Greeting(string language) =>
         new($"Scripted assistant ({language})", $"Welcome ({language})", $"Help ({language})", [$"First example ({language})?", $"Second example ({language})?"]);
 
-    public IReadOnlyList<TopicSummary> Topics(string language = "en") =>
+    public IReadOnlyList<TopicSummary> Topics(string language = "en", IReadOnlySet<string>? audiences = null) =>
     [
         new("ro-south-america", "office", OfficeTitle, "Buenos Aires, Argentina"),
         new("guyana", "country", "Guyana", "Member State since 1988"),
