@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Indexing;
 
 namespace IomAssistant.Knowledge.Benchmarks;
@@ -131,7 +132,7 @@ public static class KnowledgeFigures
                 var updated = knowledge.WithDocumentsReread(knowledgePath, [name]);
                 var changed = index.Update(updated);
                 var next = engine.WithDocumentChanges(updated);
-                var found = index.Search([marker], [], "", 1).Count == 1;
+                var found = index.Search([marker], [], "", 1, Audience.Public).Count == 1;
                 Console.WriteLine($"update one document in place ({name}, {changed} changed): {clock.Elapsed.TotalMilliseconds:F0} ms, new text {(found ? "found" : "NOT found")}");
                 (knowledge, engine) = (updated, next);
             }
