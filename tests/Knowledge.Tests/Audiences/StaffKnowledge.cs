@@ -4,9 +4,10 @@ using IomAssistant.Knowledge.Indexing;
 namespace IomAssistant.Knowledge.Tests.Audiences;
 
 /// <summary>
-/// The repository's knowledge plus a staff-only handbook under internal/ (by audiences.yaml), a
-/// staff-only draft marked by its own front matter, and a catalog entity quoting the handbook:
-/// in a temporary folder, loaded and indexed once for a test class.
+/// The repository's knowledge plus the files of StaffOnly/: a staff-only handbook under
+/// internal/ (by audiences.yaml), a staff-only draft marked by its own front matter, and a
+/// catalog entity quoting the handbook; in a temporary folder, loaded and indexed once for a
+/// test class.
 /// </summary>
 public sealed class StaffKnowledge : IDisposable
 {
@@ -32,56 +33,19 @@ public sealed class StaffKnowledge : IDisposable
     public KnowledgeIndex Index { get; }
     public AnswerEngine Engine { get; }
 
+    /// <summary>The staff-only files added to the repository's knowledge, as they lie under the knowledge folder.</summary>
+    public static string StaffOnlyFolder => Path.Combine(RepositoryKnowledge.RepositoryRoot, "tests", "Knowledge.Tests", "Audiences", "StaffOnly");
+
     /// <summary>Copies the repository's knowledge into <paramref name="folder"/> and adds the staff-only files.</summary>
     public static void Write(string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(RepositoryKnowledge.KnowledgeFolder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(RepositoryKnowledge.KnowledgeFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        Directory.CreateDirectory(Path.Combine(folder, "internal"));
-        File.WriteAllText(Path.Combine(folder, "audiences.yaml"), """
-            audiences:
-              - match: "internal/**"
-                audiences: [staff]
-            """);
-        File.WriteAllText(Path.Combine(folder, Handbook), """
-            # Staff security induction
-
-            Every new staff member of the Regional Office in Buenos Aires completes the security induction in the first week; the duty officer code word is ZEPHYR-7.
-
-            # Staff travel clearance
-
-            Staff travelling to Venezuela file a travel clearance with the regional security officer 72 hours before departure, quoting the code ZEPHYR-TRAVEL.
-            """);
-        File.WriteAllText(Path.Combine(folder, Draft), """
-            ---
-            title: Draft strategy
-            audiences: [staff]
-            ---
-            # Draft climate mobility strategy
-
-            The draft strategy plans a climate mobility fund of 40 million dollars under the working name ZEPHYR-FUND.
-            """);
-        File.WriteAllText(Path.Combine(folder, "catalog-internal.yaml"), """
-            attributes:
-              - id: duty-officer
-                label: { en: Duty officer code, es: Código del oficial de guardia, pt: Código do oficial de plantão }
-                keywords: [duty, officer, code, word, password]
-            entities:
-              - id: security-cell
-                kind: office
-                names: { en: "Regional Security Cell", es: "Célula Regional de Seguridad", pt: "Célula Regional de Segurança" }
-                aliases: ["Security Cell"]
-                document: internal/staff-handbook.md
-                summary: "Every new staff member of the Regional Office in Buenos Aires completes the security induction in the first week"
-                facts:
-                  - attribute: duty-officer
-                    value: "ZEPHYR-7"
-                    quote: "the duty officer code word is ZEPHYR-7"
-            """);
+        foreach (var source in new[] { RepositoryKnowledge.KnowledgeFolder, StaffOnlyFolder })
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
     }
 
     public void Dispose()
