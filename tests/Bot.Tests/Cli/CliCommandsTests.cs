@@ -133,6 +133,23 @@ public class CliCommandsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Ask_sees_the_documents_of_every_audience()
+    {
+        using var knowledge = new Audiences.StaffKnowledgeFolder();
+        Environment.SetEnvironmentVariable("Knowledge__Path", knowledge.Folder);
+        try
+        {
+            var (code, output, _) = await Run("ask", "What is the duty officer code word?");
+            Assert.Equal(0, code);
+            Assert.Contains("ZEPHYR-7", output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Knowledge__Path", null);
+        }
+    }
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("Knowledge__IndexPath", null);
