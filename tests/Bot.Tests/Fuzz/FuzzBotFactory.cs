@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace IomAssistant.Bot.Tests.Fuzz;
 
 /// <summary>
-/// The real bot with the real knowledge, every endpoint open to fuzzing: Teams in Emulator mode,
-/// Slack with a signing secret. Outbound calls never leave the process (a fuzzed serviceUrl or
+/// The real bot with the real knowledge and a staff-only document, every endpoint open to
+/// fuzzing with audiences configured: Teams in Emulator mode with a tenant, Slack with a signing
+/// secret and a staff channel, the web behind a gateway header. Outbound calls never leave the process (a fuzzed serviceUrl or
 /// response_url may name any host), and every server-side error logged with an exception is
 /// collected, since a caught exception is still a bug the fuzzer found.
 /// </summary>
@@ -19,7 +20,12 @@ public sealed class FuzzBotFactory : BotFactory
 {
     public const string SlackSecret = "fuzz-signing-secret-0123456789abcdef";
 
+    public const string GatewayHeader = "X-Assistant-Audience";
+    public const string GatewaySecret = "fuzz-gateway-secret-0123456789abcdef";
+
     public ConcurrentQueue<string> ServerErrors { get; } = new();
+
+    public Audiences.StaffKnowledgeFolder Knowledge { get; } = new();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -32,6 +38,14 @@ public sealed class FuzzBotFactory : BotFactory
         ["RateLimits:Api:PermitLimit"] = "1000000",
         ["Web:RequestsPerMinute"] = "100000",
         ["Knowledge:WatchForChanges"] = "false",
+        ["Knowledge:Path"] = Knowledge.Folder,
+        ["Bot:MicrosoftAppTenantId"] = "99999999-8888-4777-8666-555555555555",
+        ["Slack:Audiences:0:Team"] = "T0TEAM",
+        ["Slack:Audiences:0:Channels:0"] = "C0STAFF",
+        ["Slack:Audiences:0:Audiences:0"] = "staff",
+        ["Web:AudienceHeader"] = GatewayHeader,
+        ["Web:TrustedAudienceHeaderValue"] = GatewaySecret,
+        ["Web:TrustedAudiences:0"] = "staff",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -40,6 +54,12 @@ public sealed class FuzzBotFactory : BotFactory
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new ErrorCollector(ServerErrors)));
         builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(handler => handler.PrimaryHandler = new AnswersOk())));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Knowledge.Dispose();
     }
 
     /// <summary>Answers every outbound call as Slack and the Connector do when all is well.</summary>

@@ -194,15 +194,23 @@ public sealed class FuzzTests(FuzzBotFactory bot, ITestOutputHelper output) : IC
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(JsonValueKind.Object, body.GetProperty("answer").ValueKind);
+        var restricted = await _client.PostAsJsonAsync("/api/ask", new { question = "What is the duty officer code word?" });
+        Assert.False(Audiences.StaffKnowledgeFolder.ShowsStaffOnly(await restricted.Content.ReadAsStringAsync(), "What is the duty officer code word?"));
         Assert.True(bot.ServerErrors.IsEmpty, string.Join(Environment.NewLine, bot.ServerErrors.Take(5)));
     }
 
+    /// <summary>Posts the body; one in three with the gateway's header, carrying its secret or a near miss.</summary>
     private Task<HttpResponseMessage> Post(string path, FuzzBody body)
     {
-        var content = new ByteArrayContent(body.Bytes);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body.Bytes) };
         if (body.ContentType.Length > 0)
-            content.Headers.TryAddWithoutValidation("Content-Type", body.ContentType);
-        return _client.PostAsync(path, content);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", body.ContentType);
+        switch (body.Bytes.Length % 3)
+        {
+            case 1: request.Headers.TryAddWithoutValidation(FuzzBotFactory.GatewayHeader, FuzzBotFactory.GatewaySecret); break;
+            case 2: request.Headers.TryAddWithoutValidation(FuzzBotFactory.GatewayHeader, FuzzBotFactory.GatewaySecret[..^1] + "x"); break;
+        }
+        return _client.SendAsync(request);
     }
 
     /// <param name="signing">0-7 signed, 8 unsigned, 9 signed with another secret.</param>
