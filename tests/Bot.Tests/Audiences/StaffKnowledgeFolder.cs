@@ -32,7 +32,7 @@ public sealed class StaffKnowledgeFolder : IDisposable
             {
                 var target = Path.Combine(_root, Path.GetRelativePath(source, file));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
+                File.Copy(file, target, overwrite: true);
             }
     }
 

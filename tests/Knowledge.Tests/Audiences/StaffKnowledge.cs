@@ -44,7 +44,7 @@ public sealed class StaffKnowledge : IDisposable
             {
                 var target = Path.Combine(folder, Path.GetRelativePath(source, file));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
+                File.Copy(file, target, overwrite: true);
             }
     }
 
