@@ -13,8 +13,9 @@ namespace IomAssistant.Knowledge.Benchmarks;
 /// With --update-one, also the time to apply one edited document in place (re-read, replace
 /// its passages, commit, refresh, new vocabulary) until a search finds the new text; the
 /// document is appended to, then restored, so use it on a disposable copy of the knowledge.
-/// With --hostile, also the cost of the worst questions one can construct, against the median.
-/// usage: figures [--knowledge DIR] [--index DIR] [--questions FILE.jsonl|FILE.txt] [--rounds N] [--update-one] [--hostile]
+/// With --hostile, also the cost of the worst questions one can construct, against the median;
+/// with --random N, the memory growth over N unique random questions.
+/// usage: figures [--knowledge DIR] [--index DIR] [--questions FILE.jsonl|FILE.txt] [--rounds N] [--update-one] [--hostile] [--random N]
 /// </summary>
 public static class KnowledgeFigures
 {
@@ -66,6 +67,8 @@ public static class KnowledgeFigures
         }
         if (args.Contains("--hostile"))
             MeasureHostileQuestions(engine, questions);
+        if (Option(args, "--random") is { } random)
+            MeasureRandomQuestions(engine, int.Parse(random));
         if (args.Contains("--update-one"))
             MeasureOneDocumentUpdate(knowledgePath, knowledge, index, engine);
         using var process = Process.GetCurrentProcess();
@@ -115,6 +118,30 @@ public static class KnowledgeFigures
             Array.Sort(runs);
             Console.WriteLine($"hostile, {name}: median {runs[2]:F0} µs, {runs[2] / median:F1}x the median question");
         }
+    }
+
+    /// <summary>
+    /// Memory after <paramref name="count"/> unique random questions (a stream of gibberish, as
+    /// an attacker would send), through the engine with its answer cache on: every cache must
+    /// stay bounded.
+    /// </summary>
+    private static void MeasureRandomQuestions(AnswerEngine engine, int count)
+    {
+        var cached = new AnswerEngine(engine.Knowledge, engine.Index);
+        var random = new Random(11);
+        string Word() => new(Enumerable.Range(0, random.Next(3, 14)).Select(_ => (char)('a' + random.Next(26))).ToArray());
+        using var process = Process.GetCurrentProcess();
+        GC.Collect();
+        process.Refresh();
+        var before = process.WorkingSet64;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+            cached.Ask(string.Join(" ", Enumerable.Range(0, random.Next(2, 12)).Select(_ => Word())) + "?", null, i % 3 == 0 ? "es-AR" : null);
+        GC.Collect();
+        process.Refresh();
+        Console.WriteLine($"{count:N0} unique random questions in {clock.Elapsed.TotalSeconds:F0} s: working set {before / 1e6:F0} -> {process.WorkingSet64 / 1e6:F0} MB " +
+                          $"(+{(process.WorkingSet64 - before) / 1e6:F0} MB), managed heap {heapBefore / 1e6:F0} -> {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
     }
 
     private static void MeasureOneDocumentUpdate(string knowledgePath, KnowledgeBase knowledge, KnowledgeIndex index, AnswerEngine engine)

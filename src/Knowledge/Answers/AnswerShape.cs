@@ -19,6 +19,9 @@ public sealed partial class AnswerShape
 
     public string Name { get; }
 
+    private static readonly HashSet<string> Asking = ["what", "which", "who", "where", "how"];
+    private static readonly HashSet<string> DateWords = ["date", "year"];
+
     public bool Fits(string sentence) => Fits(new PassageText(sentence), 0);
 
     public bool Fits(PassageText passage, int sentence) => _fits(passage.Features(sentence));
@@ -29,7 +32,13 @@ public sealed partial class AnswerShape
         if (question.AsksCount)
             return new AnswerShape("figure", f => f.Figure);
         if (question.Opening is not { Role: TokenRole.QuestionWord } opening)
-            return null;
+            // "quito declaration date", "fecha de la declaración": a date is asked for by name.
+            return question.Tokens.Any(t => t.Counts && !t.Carried && t.Stems.Overlaps(DateWords)) ? new AnswerShape("date", f => f.Date) : null;
+        // "When many people are arrested, what is a common tactic?": an opening clause; the
+        // question word that asks comes later.
+        if (question.Tokens.SkipWhile(t => t != opening).Skip(1).FirstOrDefault(t => t.Role == TokenRole.QuestionWord && t.Stems.Overlaps(Asking)) is { } later &&
+            opening.Stems.Contains("when"))
+            opening = later;
         if (opening.Stems.Contains("when"))
             return new AnswerShape("date", f => f.Date);
         if (opening.Stems.Contains("who") || opening.Stems.Contains("where"))

@@ -44,7 +44,7 @@ public static class ScoringWeights
     /// Rank bonus for a passage whose answering sentence has what the question type wants: a
     /// figure for "how many", a year or date for "when".
     /// </summary>
-    public const double QuestionTypeBonus = 0.15;
+    public const double QuestionTypeBonus = 0.3;
 
     /// <summary>How much more a name (a word the documents write capitalized) weighs than an ordinary word of the same rarity.</summary>
     public const double NameFactor = 2;

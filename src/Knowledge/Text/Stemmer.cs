@@ -13,7 +13,7 @@ public static class Stemmer
     [ThreadStatic] private static PortugueseStemmer? _portuguese;
 
     // The engine stems the same words (questions, hit passages) over and over; the vocabulary is bounded.
-    private const int MaxRememberedEnglishStems = 200_000;
+    private const int MaxRememberedEnglishStems = 50_000;
     private const int MaxRememberedWordLength = 24;
     private static readonly ConcurrentDictionary<string, string> EnglishStems = new(StringComparer.Ordinal);
 
