@@ -286,21 +286,8 @@ public sealed class KnowledgeIndex : IDisposable
             foreach (var term in names)
                 query.Add(new TermQuery(term) { Boost = 0.5f }, Occur.SHOULD);
 
-            // Documents are indexed in parallel, so Lucene's own tie order (by document number)
-            // varies between builds: order equal scores by document and position instead, over a
-            // few more hits than asked so the cut does not depend on it either.
             var top = searcher.Search(query, AudienceFilter(audiences, passagesOnly: false), max + TieMargin);
-            var hits = new List<IndexHit>(top.ScoreDocs.Length);
-            foreach (var sd in top.ScoreDocs)
-                hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });
-            return hits
-                .OrderByDescending(h => h.Score)
-                .ThenBy(h => h.Document, StringComparer.Ordinal)
-                .ThenBy(h => h.Position)
-                .ThenBy(h => h.Entity, StringComparer.Ordinal)
-                .ThenBy(h => h.Attribute, StringComparer.Ordinal)
-                .Take(max)
-                .ToList();
+            return Ordered(cache, top, max);
         }
         finally
         {
@@ -373,21 +360,32 @@ public sealed class KnowledgeIndex : IDisposable
         {
             var cache = CacheFor(searcher);
             var top = searcher.Search(query, AudienceFilter(audiences, passagesOnly: true), max + TieMargin);
-            var hits = new List<IndexHit>(top.ScoreDocs.Length);
-            foreach (var sd in top.ScoreDocs)
-                hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });
-            // Documents are indexed in parallel: equal scores are ordered by document and position.
-            return hits
-                .OrderByDescending(h => h.Score)
-                .ThenBy(h => h.Document, StringComparer.Ordinal)
-                .ThenBy(h => h.Position)
-                .Take(max)
-                .ToList();
+            return Ordered(cache, top, max);
         }
         finally
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// Hits best first. Documents are indexed in parallel, so Lucene's own tie order (by document
+    /// number) varies between builds: equal scores are ordered by document, position, entity and
+    /// attribute instead, over a few more hits than asked so the cut does not depend on it either.
+    /// </summary>
+    private static List<IndexHit> Ordered(ReaderCache cache, TopDocs top, int max)
+    {
+        var hits = new List<IndexHit>(top.ScoreDocs.Length);
+        foreach (var sd in top.ScoreDocs)
+            hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });
+        return hits
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Document, StringComparer.Ordinal)
+            .ThenBy(h => h.Position)
+            .ThenBy(h => h.Entity, StringComparer.Ordinal)
+            .ThenBy(h => h.Attribute, StringComparer.Ordinal)
+            .Take(max)
+            .ToList();
     }
 
     private ReaderCache CacheFor(IndexSearcher searcher)

@@ -213,7 +213,7 @@ public static class EnglishWords
                 var mid = lo + ((hi - lo) >> 1);
                 var c = string.CompareOrdinal(_keys[mid], word);
                 if (c == 0)
-                    return new Slice(_words, _starts[mid], _starts[mid + 1] - _starts[mid]);
+                    return new WordSlice(_words, _starts[mid], _starts[mid + 1] - _starts[mid]);
                 if (c < 0)
                     lo = mid + 1;
                 else
@@ -258,19 +258,4 @@ public static class EnglishWords
         }
     }
 
-    /// <summary>A read-only window on a table's shared word array.</summary>
-    private sealed class Slice(string[] items, int start, int count) : IReadOnlyList<string>
-    {
-        public string this[int index] => (uint)index < (uint)count ? items[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public int Count => count;
-
-        public IEnumerator<string> GetEnumerator()
-        {
-            for (var i = 0; i < count; i++)
-                yield return items[start + i];
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }

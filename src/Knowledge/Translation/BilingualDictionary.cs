@@ -1,3 +1,4 @@
+using IomAssistant.Knowledge.Text;
 using System.Collections;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
@@ -112,7 +113,7 @@ public sealed class BilingualDictionary
 
         private ReadOnlySpan<byte> Key(int i) => _keyBytes.AsSpan(_keyStarts[i], _keyStarts[i + 1] - _keyStarts[i]);
 
-        public IReadOnlyList<string> Lemmas(int i) => new Slice(_lemmas, _lemmaStarts[i], _lemmaStarts[i + 1] - _lemmaStarts[i]);
+        public IReadOnlyList<string> Lemmas(int i) => new WordSlice(_lemmas, _lemmaStarts[i], _lemmaStarts[i + 1] - _lemmaStarts[i]);
 
         public IEnumerable<string> Keys()
         {
@@ -255,19 +256,4 @@ public sealed class BilingualDictionary
         }
     }
 
-    /// <summary>A read-only window on the shared lemma array.</summary>
-    private sealed class Slice(string[] items, int start, int count) : IReadOnlyList<string>
-    {
-        public string this[int index] => (uint)index < (uint)count ? items[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public int Count => count;
-
-        public IEnumerator<string> GetEnumerator()
-        {
-            for (var i = 0; i < count; i++)
-                yield return items[start + i];
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }
