@@ -68,7 +68,7 @@ public static class KnowledgeFigures
         if (args.Contains("--hostile"))
             MeasureHostileQuestions(engine, questions);
         if (Option(args, "--random") is { } random)
-            MeasureRandomQuestions(engine, int.Parse(random));
+            MeasureRandomQuestions(knowledge, index, int.Parse(random));
         if (args.Contains("--update-one"))
             MeasureOneDocumentUpdate(knowledgePath, knowledge, index, engine);
         using var process = Process.GetCurrentProcess();
@@ -125,9 +125,9 @@ public static class KnowledgeFigures
     /// an attacker would send), through the engine with its answer cache on: every cache must
     /// stay bounded.
     /// </summary>
-    private static void MeasureRandomQuestions(AnswerEngine engine, int count)
+    private static void MeasureRandomQuestions(KnowledgeBase knowledge, KnowledgeIndex index, int count)
     {
-        var cached = new AnswerEngine(engine.Knowledge, engine.Index);
+        var cached = new AnswerEngine(knowledge, index);
         var random = new Random(11);
         string Word() => new(Enumerable.Range(0, random.Next(3, 14)).Select(_ => (char)('a' + random.Next(26))).ToArray());
         using var process = Process.GetCurrentProcess();

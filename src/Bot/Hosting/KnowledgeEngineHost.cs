@@ -66,6 +66,13 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
             logger.LogCritical("The knowledge in {Path} cannot be used:{NewLine}{Error}", KnowledgePath, Environment.NewLine, e.Message);
             throw;
         }
+        // The word tables load beside the serving engine: start-up does not wait for them, and
+        // the first Spanish question does not either once they are in.
+        _ = Task.Run(() =>
+        {
+            try { CrossLanguage.Prepare(); }
+            catch (Exception e) when (e is IOException or InvalidDataException) { logger.LogWarning("Word tables not read ahead: {Error}", e.Message); }
+        }, CancellationToken.None);
         if (options.Value.WatchForChanges)
         {
             try

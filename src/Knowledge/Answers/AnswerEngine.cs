@@ -33,8 +33,6 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// <summary>The vocabulary questions are read against.</summary>
     public Lexicon Lexicon => _lexicon;
 
-    public KnowledgeBase Knowledge => _knowledge;
-    public KnowledgeIndex Index => _index;
     private readonly EntityLinker _linker;
     private readonly PassageJudge _passages;
     private readonly Dictionary<string, IReadOnlyList<IReadOnlySet<string>>> _nameStems;

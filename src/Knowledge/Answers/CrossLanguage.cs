@@ -58,6 +58,19 @@ public static class CrossLanguage
     }
 
     /// <summary>
+    /// Reads the word tables (the bilingual dictionary, its spelling index, the English word
+    /// relations) now rather than on the first question that needs them, which would otherwise
+    /// wait most of a second.
+    /// </summary>
+    public static void Prepare()
+    {
+        _ = ToEnglish("sede", "es");
+        _ = SpanishSpelling.Value;
+        _ = PortugueseSpelling.Value;
+        _ = EnglishWords.Lemma("sent");
+    }
+
+    /// <summary>
     /// The Spanish or Portuguese word the dictionary knows that a typo stands for
     /// ("residensia" → "residencia"), by the same bounds as English typos: one edit, two for
     /// words of eight letters or more, the first two letters kept.
