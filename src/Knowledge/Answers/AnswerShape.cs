@@ -19,6 +19,13 @@ public sealed partial class AnswerShape
 
     public string Name { get; }
 
+    /// <summary>
+    /// How much more of the question another sentence of the passage must explain to answer
+    /// instead of one of this shape: a figure or a date is told surely, a name less so (any
+    /// capitalized word looks like one).
+    /// </summary>
+    public double SentenceBonus => Name == "name" ? ScoringWeights.NameSentenceBonus : ScoringWeights.ShapedSentenceBonus;
+
     private static readonly HashSet<string> Asking = ["what", "which", "who", "where", "how"];
     private static readonly HashSet<string> DateWords = ["date", "year"];
 
@@ -66,12 +73,27 @@ public sealed partial class AnswerShape
                 }
                 first = false;
             }
-            return new SentenceFeatures(AnswerShape.Figure().IsMatch(sentence), AnswerShape.Date().IsMatch(sentence), names);
+            return new SentenceFeatures(HasCount(sentence), AnswerShape.Date().IsMatch(sentence), names);
         }
     }
 
-    [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|dozen|dozens)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A number that counts something: "how many" is not answered by a year alone ("In 1951,
+    /// ..."), but is by "11 million" or "nine nations".
+    /// </summary>
+    private static bool HasCount(string sentence)
+    {
+        foreach (Match figure in Figure().Matches(sentence))
+            if (!Year().IsMatch(figure.Value.TrimEnd('.', ',')))
+                return true;
+        return false;
+    }
+
+    [GeneratedRegex(@"\d[\d,.]*|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|dozen|dozens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Figure();
+
+    [GeneratedRegex(@"^(1[0-9]|20)\d\d$")]
+    private static partial Regex Year();
 
     [GeneratedRegex(@"\b(1[0-9]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|century|centuries|decade|decades)\b")]
     private static partial Regex Date();

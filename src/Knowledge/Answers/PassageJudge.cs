@@ -86,8 +86,10 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
     /// <summary>Why no document can answer the question, whatever else it shares with them; null if one may.</summary>
     private static string? RuledOut(Question question, IReadOnlyList<Concept> concepts)
     {
-        // What the question asks for is a word no document uses ("What's the budget of...").
-        if (question.Focus is { Role: TokenRole.Unknown, Capitalized: false } focus)
+        // What the question asks for is a word no document uses ("What's the budget of...");
+        // not a modifier of a word they do use ("the unproven assumption").
+        if (question.Focus is { Role: TokenRole.Unknown, Capitalized: false } focus &&
+            !concepts.Any(c => c.Word == focus.Folded && c.Known) && !question.ModifiesKnownWord(focus))
             return $"asks for '{focus.Folded}', which no document uses";
         // Names set the scope; when what is asked about them is mostly words no document uses
         // ("Will it rain in Buenos Aires this weekend?"), the documents cannot answer it.

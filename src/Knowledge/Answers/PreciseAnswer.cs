@@ -10,9 +10,6 @@ namespace IomAssistant.Knowledge.Answers;
 /// </summary>
 public static partial class PreciseAnswer
 {
-    // A sentence of the shape asked for wins over one that explains up to this much more of the question.
-    private const double ShapeBonus = 0.25;
-
     [GeneratedRegex(@"(?<=[.!?;])\s+(?=[\p{Lu}\p{N}""“(])")]
     private static partial Regex SentenceBreak();
 
@@ -59,7 +56,7 @@ public static partial class PreciseAnswer
         var best = 0;
         for (var i = 0; i < scores.Length; i++)
         {
-            scores[i] = Explained(passage.SentenceStems[i], concepts) / total + (shape is not null && shape.Fits(passage, i) ? ShapeBonus : 0);
+            scores[i] = Explained(passage.SentenceStems[i], concepts) / total + (shape is not null && shape.Fits(passage, i) ? shape.SentenceBonus : 0);
             if (scores[i] > scores[best] + 1e-9)
                 best = i;
         }

@@ -71,6 +71,21 @@ public sealed class Question
         }
     }
 
+    /// <summary>Whether the word after <paramref name="token"/> is one the knowledge uses: then the token may only qualify it.</summary>
+    public bool ModifiesKnownWord(QuestionToken token)
+    {
+        var i = IndexOf(token);
+        return i >= 0 && i + 1 < Tokens.Count && Tokens[i + 1].Role == TokenRole.Content;
+    }
+
+    private int IndexOf(QuestionToken token)
+    {
+        for (var i = 0; i < Tokens.Count; i++)
+            if (ReferenceEquals(Tokens[i], token))
+                return i;
+        return -1;
+    }
+
     /// <summary>"How many", "cuántos", "número de" — not the "many" of "so many".</summary>
     public bool AsksCount => Tokens.Select((t, i) => (t, i)).Any(x =>
         x.t.Role == TokenRole.QuestionWord && x.t.Stems.Contains("many") &&

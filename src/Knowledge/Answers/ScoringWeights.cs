@@ -46,6 +46,12 @@ public static class ScoringWeights
     /// </summary>
     public const double QuestionTypeBonus = 0.3;
 
+    /// <summary>Of a passage's sentences, one with the figure or date asked for wins over one that explains up to this much more of the question.</summary>
+    public const double ShapedSentenceBonus = 0.5;
+
+    /// <summary>Of a passage's sentences, one with a name a "who" or "where" asks for wins over one that explains up to this much more.</summary>
+    public const double NameSentenceBonus = 0.25;
+
     /// <summary>How much more a name (a word the documents write capitalized) weighs than an ordinary word of the same rarity.</summary>
     public const double NameFactor = 2;
 
