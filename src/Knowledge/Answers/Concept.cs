@@ -26,6 +26,7 @@ public sealed record Concept(string Word, IReadOnlyList<(string Stem, float Boos
             var own = Stemmer.English(token.Word);
             var alternatives = new List<(string, float)> { (own, 1f) };
             alternatives.AddRange(token.Stems.Where(s => s != own).Select(s => (s, ScoringWeights.AlternativeBoost)));
+            alternatives.AddRange(token.Senses.Select(s => (Stemmer.English(s), ScoringWeights.AlternativeBoost)));
             // Irregular forms ("sent" for "send") and derived words ("creation" for "create")
             // stand for the word less surely; so do, for a translated word, the synonyms of its
             // first senses (WordNet).

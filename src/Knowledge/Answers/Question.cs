@@ -22,6 +22,12 @@ public sealed record QuestionToken(string Folded, string Word, TokenRole Role, I
     /// <summary>The English document words the glossary gives for this word.</summary>
     public IReadOnlySet<string> Translations { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// The bilingual dictionary's English for a word the glossary also translates: looser
+    /// readings beside the glossary's, which alone set how much the word weighs.
+    /// </summary>
+    public IReadOnlyList<string> Senses { get; init; } = [];
+
     /// <summary>Carried to English by the bilingual dictionary: its translations are senses, not synonyms.</summary>
     public bool Carried { get; init; }
 
@@ -184,6 +190,10 @@ public sealed class Question
             if (carried.Words.Count > 0)
                 return Content(folded, folded, carried.Words) with { Carried = true };
         }
+        // The glossary refines the dictionary, it does not replace it: "llegaron" is the
+        // glossary's "come" and the dictionary's "arrive".
+        if (translated is not null && !(asName && lexicon.IsName(folded)) && CrossLanguage.ToEnglish(folded, language) is { FunctionWord: false, Words.Count: > 0 } senses)
+            return Content(folded, folded, translated) with { Senses = senses.Words };
         // "cities", "settling": another form of a word the knowledge uses is known too.
         if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)))
             return Content(folded, folded, translated ?? []);
