@@ -8,7 +8,9 @@ namespace IomAssistant.Knowledge.Text;
 /// <summary>Function words of each language, from the Lucene analyzers' own lists, folded.</summary>
 public static class StopWords
 {
-    public static readonly IReadOnlySet<string> English = Fold(EnglishAnalyzer.DefaultStopSet, "what", "which", "who", "whom", "when", "where", "how", "does", "do", "did", "has", "have", "had", "can", "could", "would", "should", "its", "it's", "many", "much", "from", "i", "me", "my", "you", "your", "we", "our", "s");
+    public static readonly IReadOnlySet<string> English = Fold(EnglishAnalyzer.DefaultStopSet, "what", "which", "who", "whom", "when", "where", "how", "does", "do", "did", "has", "have", "had", "can", "could", "would", "should", "its", "it's", "many", "much", "from", "i", "me", "my", "you", "your", "we", "our", "s",
+        // What is left of "don't", "isn't", "didn't" once the apostrophe splits them.
+        "t", "don", "doesn", "didn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn", "couldn", "wouldn", "shouldn");
     public static readonly IReadOnlySet<string> Spanish = Fold(SpanishAnalyzer.DefaultStopSet);
     public static readonly IReadOnlySet<string> Portuguese = Fold(PortugueseAnalyzer.DefaultStopSet);
 
