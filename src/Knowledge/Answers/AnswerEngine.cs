@@ -39,7 +39,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly Dictionary<string, AttributeKeywords> _keywords;
     private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
-    private readonly Dictionary<string, int> _holders;
+    // Each entity's attributes in the order of its facts, and those few entities hold (the only ones an unnamed entity may be guessed by).
+    private readonly Dictionary<string, string[]> _factAttributes;
+    private readonly Dictionary<string, string[]> _distinctiveAttributes;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
     private readonly ConcurrentDictionary<(string Document, string Quote), Passage?> _quotedPassages = new();
     // The engine is immutable (a knowledge change makes a new engine), so an answer, once
@@ -85,7 +87,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
             .Where(g => g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single().Entity);
         _homes = knowledge.Entities.Where(e => e.Home).ToList();
-        _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
+        var holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
+        _factAttributes = knowledge.Entities.ToDictionary(e => e.Id, e => e.Facts.Select(f => f.Attribute).Distinct().ToArray());
+        _distinctiveAttributes = _factAttributes.ToDictionary(e => e.Key, e => e.Value.Where(a => holders[a] <= MaxHoldersOfDistinctiveAttribute).ToArray());
         var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>
             a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet());
         // "migration" signals many attributes, "driving" one: a keyword counts less the more attributes share it.
@@ -265,24 +269,26 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
         // Entities the question does not name may only use the words outside every name.
         var named = byEntity.Values.SelectMany(u => u).ToHashSet();
+        var outsideNames = new Dictionary<string, (double Score, List<int> Matched)>(StringComparer.Ordinal);
         foreach (var (id, used) in byEntity)
         {
             var entity = _knowledge.EntitiesById[id];
             options.Add(new Option(entity, null, used.Count, used.Count, used, true));
-            AddFactOptions(options, q, entity, used.Count, used, named, minScore: 0.5, mentioned: true);
+            AddFactOptions(options, q, entity, used.Count, used, named, outsideNames, minScore: 0.5);
         }
 
         var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) && CanSee(audiences, ce) ? ce : null;
         if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
-            AddFactOptions(options, q, contextEntity, 0.5, named, named, minScore: 0.5, mentioned: false);
+            AddFactOptions(options, q, contextEntity, 0.5, null, named, outsideNames, minScore: 0.5);
         foreach (var home in _homes.Where(h => h != contextEntity && !byEntity.ContainsKey(h.Id) && CanSee(audiences, h)))
-            AddFactOptions(options, q, home, 0.25, named, named, minScore: 1, mentioned: false);
+            AddFactOptions(options, q, home, 0.25, null, named, outsideNames, minScore: 1);
         // An entity nobody named can only be meant when few entities hold the attribute asked
         // ("the liaison offices" are IOM's; "member state" alone names no country).
         // Guessing an entity is weaker when the question names another one.
         var guess = byEntity.Keys.Any(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions)) ? -0.5 : 0;
-        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id) && !e.Home && CanSee(audiences, e)))
-            AddFactOptions(options, q, entity, guess, named, named, minScore: 2, mentioned: false, onlyDistinctive: true);
+        foreach (var entity in _knowledge.Entities)
+            if (_distinctiveAttributes[entity.Id].Length > 0 && !byEntity.ContainsKey(entity.Id) && !entity.Home && CanSee(audiences, entity))
+                AddFactOptions(options, q, entity, guess, null, named, outsideNames, minScore: 2, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
         if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
@@ -302,18 +308,22 @@ public sealed partial class AnswerEngine : IAnswerEngine
             .Take(Candidates);
     }
 
-    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, HashSet<int> named, double minScore, bool mentioned, bool onlyDistinctive = false)
+    /// <param name="mentioned">The words that name the entity, or null when the question does not name it: then only the words outside every name count.</param>
+    /// <param name="outsideNames">What each attribute scores on the words outside every name, filled as read: the same for every entity the question does not name.</param>
+    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int>? mentioned, HashSet<int> named,
+        Dictionary<string, (double Score, List<int> Matched)> outsideNames, double minScore, bool onlyDistinctive = false)
     {
-        var asksCount = q.AsksCount;
-        foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
+        var used = mentioned ?? named;
+        foreach (var attribute in onlyDistinctive ? _distinctiveAttributes[entity.Id] : _factAttributes[entity.Id])
         {
-            if (onlyDistinctive && _holders[attribute] > MaxHoldersOfDistinctiveAttribute)
-                continue;
             // Words naming other entities are theirs, unless this fact shows them ("emigration ... to Europe").
-            var factStems = StemsOf(entity, attribute);
-            var (score, matched) = AttributeScore(q, attribute, [.. used, .. named.Where(i => !q.Tokens[i].Stems.Overlaps(factStems))]);
+            var (score, matched) = mentioned is not null
+                ? AttributeScore(q, attribute, [.. mentioned, .. named.Where(i => !q.Tokens[i].Stems.Overlaps(StemsOf(entity, attribute)))])
+                : ScoreOutsideNames(q, attribute, named, outsideNames);
             if (score < minScore)
                 continue;
+            var factStems = StemsOf(entity, attribute);
+            var asksCount = q.AsksCount;
             // "How many" wants a figure, or at least a list to count; never a sentence.
             var values = entity.Facts.Where(f => f.Attribute == attribute).Select(f => f.Value).ToList();
             var figure = values.Any(v => v.Any(char.IsDigit));
@@ -332,8 +342,15 @@ public sealed partial class AnswerEngine : IAnswerEngine
                 evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : matched.Contains(i) ? 0 : named.Contains(i) ? -1.5 : -0.75;
             }
             var countBonus = asksCount && figure ? 0.5 : 0;
-            options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned, score));
+            options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned is not null ? [.. used, .. matched] : [.. matched], mentioned is not null, score));
         }
+    }
+
+    private (double Score, List<int> Matched) ScoreOutsideNames(Question q, string attribute, HashSet<int> named, Dictionary<string, (double Score, List<int> Matched)> outsideNames)
+    {
+        if (!outsideNames.TryGetValue(attribute, out var scored))
+            outsideNames[attribute] = scored = AttributeScore(q, attribute, named);
+        return scored;
     }
 
     /// <summary>How strongly the question's words (outside the entity's name) ask for an attribute.</summary>
@@ -424,7 +441,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// a card and the quoted passage on a fact answer.
     /// </summary>
     private HashSet<string> StemsOf(EntityDefinition entity, string? attribute) =>
-        _shownStems.GetOrAdd((entity.Id, attribute), _ =>
+        _shownStems.TryGetValue((entity.Id, attribute), out var shown) ? shown : _shownStems.GetOrAdd((entity.Id, attribute), _ =>
         {
             var facts = entity.Facts.Where(f => attribute is null || f.Attribute == attribute).ToList();
             var context = attribute is null
