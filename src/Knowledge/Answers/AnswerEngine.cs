@@ -37,9 +37,14 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly PassageJudge _passages;
     private readonly Dictionary<string, IReadOnlyList<IReadOnlySet<string>>> _nameStems;
     private readonly Dictionary<string, AttributeKeywords> _keywords;
+    // The attributes each keyword stem and each question word asks for: a question's words find theirs directly.
+    private readonly Dictionary<string, List<(string Attribute, double Weight)>> _attributesByKeyword = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _attributesByQuestionWord = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<EntityDefinition> _homes;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
-    private readonly Dictionary<string, int> _holders;
+    // Each entity's attributes in the order of its facts, and those few entities hold (the only ones an unnamed entity may be guessed by).
+    private readonly Dictionary<string, string[]> _factAttributes;
+    private readonly Dictionary<string, string[]> _distinctiveAttributes;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
     private readonly ConcurrentDictionary<(string Document, string Quote), Passage?> _quotedPassages = new();
     // The engine is immutable (a knowledge change makes a new engine), so an answer, once
@@ -85,7 +90,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
             .Where(g => g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single().Entity);
         _homes = knowledge.Entities.Where(e => e.Home).ToList();
-        _holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
+        var holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
+        _factAttributes = knowledge.Entities.ToDictionary(e => e.Id, e => e.Facts.Select(f => f.Attribute).Distinct().ToArray());
+        _distinctiveAttributes = _factAttributes.ToDictionary(e => e.Key, e => e.Value.Where(a => holders[a] <= MaxHoldersOfDistinctiveAttribute).ToArray());
         var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>
             a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet());
         // "migration" signals many attributes, "driving" one: a keyword counts less the more attributes share it.
@@ -94,6 +101,13 @@ public sealed partial class AnswerEngine : IAnswerEngine
             contentStems[a.Id].ToDictionary(k => k, k => Math.Min(1, Math.Sqrt(2.0 / sharing[k]))),
             a.Keywords.SelectMany(TextFolding.Tokens).Where(Lexicon.QuestionWords.Contains).ToHashSet(),
             TextFolding.Tokens(a.LabelIn("en")).TakeLast(1).Select(Stemmer.English).ToHashSet()));
+        foreach (var (attribute, keywords) in _keywords)
+        {
+            foreach (var (stem, weight) in keywords.Content)
+                (_attributesByKeyword.TryGetValue(stem, out var list) ? list : _attributesByKeyword[stem] = []).Add((attribute, weight));
+            foreach (var word in keywords.Questions)
+                (_attributesByQuestionWord.TryGetValue(word, out var list) ? list : _attributesByQuestionWord[word] = []).Add(attribute);
+        }
     }
 
     /// <summary>
@@ -265,24 +279,26 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
         // Entities the question does not name may only use the words outside every name.
         var named = byEntity.Values.SelectMany(u => u).ToHashSet();
+        var asked = AttributeWords(q);
         foreach (var (id, used) in byEntity)
         {
             var entity = _knowledge.EntitiesById[id];
             options.Add(new Option(entity, null, used.Count, used.Count, used, true));
-            AddFactOptions(options, q, entity, used.Count, used, named, minScore: 0.5, mentioned: true);
+            AddFactOptions(options, q, entity, used.Count, used, named, asked, minScore: 0.5);
         }
 
         var contextEntity = context?.Entity is { } cid && _knowledge.EntitiesById.TryGetValue(cid, out var ce) && CanSee(audiences, ce) ? ce : null;
         if (contextEntity is not null && !byEntity.ContainsKey(contextEntity.Id))
-            AddFactOptions(options, q, contextEntity, 0.5, named, named, minScore: 0.5, mentioned: false);
+            AddFactOptions(options, q, contextEntity, 0.5, null, named, asked, minScore: 0.5);
         foreach (var home in _homes.Where(h => h != contextEntity && !byEntity.ContainsKey(h.Id) && CanSee(audiences, h)))
-            AddFactOptions(options, q, home, 0.25, named, named, minScore: 1, mentioned: false);
+            AddFactOptions(options, q, home, 0.25, null, named, asked, minScore: 1);
         // An entity nobody named can only be meant when few entities hold the attribute asked
         // ("the liaison offices" are IOM's; "member state" alone names no country).
         // Guessing an entity is weaker when the question names another one.
         var guess = byEntity.Keys.Any(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions)) ? -0.5 : 0;
-        foreach (var entity in _knowledge.Entities.Where(e => !byEntity.ContainsKey(e.Id) && !e.Home && CanSee(audiences, e)))
-            AddFactOptions(options, q, entity, guess, named, named, minScore: 2, mentioned: false, onlyDistinctive: true);
+        foreach (var entity in _knowledge.Entities)
+            if (_distinctiveAttributes[entity.Id].Length > 0 && !byEntity.ContainsKey(entity.Id) && !entity.Home && CanSee(audiences, entity))
+                AddFactOptions(options, q, entity, guess, null, named, asked, minScore: 2, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
         if (context?.Attribute is { } attribute && !options.Any(o => o.Attribute is not null && o.Total - o.Strength >= 1))
@@ -302,18 +318,32 @@ public sealed partial class AnswerEngine : IAnswerEngine
             .Take(Candidates);
     }
 
-    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int> used, HashSet<int> named, double minScore, bool mentioned, bool onlyDistinctive = false)
+    /// <param name="mentioned">The words that name the entity, or null when the question does not name it: then only the words outside every name count.</param>
+    /// <param name="asked">What each word of the question says for each attribute (<see cref="AttributeWords"/>).</param>
+    private void AddFactOptions(List<Option> options, Question q, EntityDefinition entity, double strength, HashSet<int>? mentioned, HashSet<int> named,
+        Dictionary<string, double[]> asked, double minScore, bool onlyDistinctive = false)
     {
-        var asksCount = q.AsksCount;
-        foreach (var attribute in entity.Facts.Select(f => f.Attribute).Distinct())
+        var used = mentioned ?? named;
+        foreach (var attribute in onlyDistinctive ? _distinctiveAttributes[entity.Id] : _factAttributes[entity.Id])
         {
-            if (onlyDistinctive && _holders[attribute] > MaxHoldersOfDistinctiveAttribute)
+            // No word of the question asks for this attribute: it scores nothing.
+            if (!asked.TryGetValue(attribute, out var words))
                 continue;
             // Words naming other entities are theirs, unless this fact shows them ("emigration ... to Europe").
-            var factStems = StemsOf(entity, attribute);
-            var (score, matched) = AttributeScore(q, attribute, [.. used, .. named.Where(i => !q.Tokens[i].Stems.Overlaps(factStems))]);
+            bool Excluded(int i) => used.Contains(i) || mentioned is not null && named.Contains(i) && !q.Tokens[i].Stems.Overlaps(StemsOf(entity, attribute));
+            // How strongly the question's words (outside the entity's name) ask for the attribute.
+            var score = 0.0;
+            for (var i = 0; i < words.Length; i++)
+                if (words[i] > 0 && !Excluded(i))
+                    score += words[i];
             if (score < minScore)
                 continue;
+            var matched = new List<int>();
+            for (var i = 0; i < words.Length; i++)
+                if (words[i] > 0 && !Excluded(i))
+                    matched.Add(i);
+            var factStems = StemsOf(entity, attribute);
+            var asksCount = q.AsksCount;
             // "How many" wants a figure, or at least a list to count; never a sentence.
             var values = entity.Facts.Where(f => f.Attribute == attribute).Select(f => f.Value).ToList();
             var figure = values.Any(v => v.Any(char.IsDigit));
@@ -332,34 +362,47 @@ public sealed partial class AnswerEngine : IAnswerEngine
                 evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : matched.Contains(i) ? 0 : named.Contains(i) ? -1.5 : -0.75;
             }
             var countBonus = asksCount && figure ? 0.5 : 0;
-            options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned ? [.. used, .. matched] : [.. matched], mentioned, score));
+            options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned is not null ? [.. used, .. matched] : [.. matched], mentioned is not null, score));
         }
     }
 
-    /// <summary>How strongly the question's words (outside the entity's name) ask for an attribute.</summary>
-    private (double Score, List<int> Matched) AttributeScore(Question q, string attribute, HashSet<int> exclude)
+    /// <summary>
+    /// For each attribute some word of the question asks for, what each word says for it (0
+    /// for none), found through the keyword index: read once per question, whatever the
+    /// entities; an attribute no word asks for is absent.
+    /// </summary>
+    private Dictionary<string, double[]> AttributeWords(Question q)
     {
-        var keywords = _keywords[attribute];
-        double score = 0;
-        var matched = new List<int>();
+        var asked = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        double[] Words(string attribute) => asked.TryGetValue(attribute, out var words) ? words : asked[attribute] = new double[q.Tokens.Count];
         for (var i = 0; i < q.Tokens.Count; i++)
         {
-            if (exclude.Contains(i))
-                continue;
             var token = q.Tokens[i];
-            if (token.Role == TokenRole.Content && token.Stems.Where(keywords.Content.ContainsKey).Select(k => keywords.Content[k]).DefaultIfEmpty().Max() is > 0 and var weight)
+            if (token.Role == TokenRole.Content)
             {
+                // The best of the word's stems counts.
+                foreach (var stem in token.Stems)
+                    if (_attributesByKeyword.TryGetValue(stem, out var attributes))
+                        foreach (var (attribute, weight) in attributes)
+                        {
+                            var words = Words(attribute);
+                            words[i] = Math.Max(words[i], weight);
+                        }
                 // The head of the attribute's name ("missions", "staff") says most clearly what is asked.
-                score += token.Stems.Overlaps(keywords.Label) ? weight + 0.5 : weight;
-                matched.Add(i);
+                foreach (var (attribute, words) in asked)
+                    if (words[i] > 0 && token.Stems.Overlaps(_keywords[attribute].Label))
+                        words[i] += 0.5;
             }
-            else if (token.Role == TokenRole.QuestionWord && token.Stems.Overlaps(keywords.Questions))
+            else if (token.Role == TokenRole.QuestionWord)
             {
-                score += token.Stems.Contains("what") || token.Stems.Contains("which") ? 0.25 : 0.5;
-                matched.Add(i);
+                var weight = token.Stems.Contains("what") || token.Stems.Contains("which") ? 0.25 : 0.5;
+                foreach (var stem in token.Stems)
+                    if (_attributesByQuestionWord.TryGetValue(stem, out var attributes))
+                        foreach (var attribute in attributes)
+                            Words(attribute)[i] = weight;
             }
         }
-        return (score, matched);
+        return asked;
     }
 
     /// <summary>
@@ -399,7 +442,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
                 continue;
             }
             penalty += 1;
-            if (_keywords.Values.Any(k => token.Stems.Any(k.Content.ContainsKey)))
+            if (token.Stems.Any(_attributesByKeyword.ContainsKey))
                 asksForAttribute = true;
         }
         // A question opening with "who", "when" or "where" asks for a kind of fact: one that does
@@ -424,7 +467,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// a card and the quoted passage on a fact answer.
     /// </summary>
     private HashSet<string> StemsOf(EntityDefinition entity, string? attribute) =>
-        _shownStems.GetOrAdd((entity.Id, attribute), _ =>
+        _shownStems.TryGetValue((entity.Id, attribute), out var shown) ? shown : _shownStems.GetOrAdd((entity.Id, attribute), _ =>
         {
             var facts = entity.Facts.Where(f => attribute is null || f.Attribute == attribute).ToList();
             var context = attribute is null
