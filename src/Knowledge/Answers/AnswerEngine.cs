@@ -429,7 +429,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
             var facts = entity.Facts.Where(f => attribute is null || f.Attribute == attribute).ToList();
             var context = attribute is null
                 ? entity.Summary
-                : string.Join(" ", facts.Select(f => PassageContaining(entity.Document, f.Quote)?.Text ?? ""));
+                : string.Join(" ", facts.Select(f => PassageContaining(f.SourceIn(entity), f.Quote)?.Text ?? ""));
             var text = KindWords(entity.Kind) + " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + context + " " +
                        string.Join(" ", facts.Select(f => f.Value + " " + f.Quote));
             return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();
