@@ -36,6 +36,10 @@ public sealed class EntityDefinition
     public string Summary { get; set; } = "";
     public List<FactDefinition> Facts { get; set; } = [];
 
+    /// <summary>Found in a document by extraction, not written into a catalog: its card gives way to a passage that explains more.</summary>
+    [YamlIgnore]
+    public bool Extracted { get; set; }
+
     public string Title => Names.TryGetValue("en", out var en) ? en : Id;
 }
 

@@ -28,7 +28,7 @@ public sealed class DocumentExtractor
     private const int MaxAreas = 12;
     private const int MaxWordsToDate = 6;
 
-    private static readonly HashSet<string> Connectors = ["of", "for", "the", "and", "on", "from", "in", "with", "to", "de", "del", "la", "las", "los", "el", "para", "do", "da", "dos", "das", "e", "y"];
+    private static readonly HashSet<string> Connectors = ["of", "for", "the", "and", "on", "from", "in", "with", "de", "del", "la", "las", "los", "el", "para", "do", "da", "dos", "das", "e", "y"];
     private static readonly HashSet<string> NameBreakers = ["of", "for", "in", "on", "from", "with", "and"];
     private static readonly HashSet<string> CreationVerbs = ["created", "established", "founded", "launched", "formed", "inaugurated", "born", "opened"];
     private static readonly HashSet<string> EventVerbs = ["joined", "became", "signed", "adopted", "approved", "began", "started", "entered", "confirmed"];
@@ -36,6 +36,12 @@ public sealed class DocumentExtractor
     private static readonly HashSet<string> AreaNouns = ["areas", "pillars", "priorities", "lines", "axes", "objectives"];
     private static readonly HashSet<string> AreaQualifiers = ["thematic", "strategic", "priority", "programmatic", "work", "action"];
     private static readonly HashSet<string> Scales = ["thousand", "million", "billion"];
+    private static readonly HashSet<string> SentenceOpeners = ["through", "under", "since", "after", "before", "during", "following", "like", "despite", "among", "between", "within", "across", "also", "however", "thus", "likewise", "finally", "furthermore", "moreover", "although", "while", "when", "where"];
+    private static readonly HashSet<string> NotCounted = ["per", "percent", "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minutes", "times", "st", "nd", "rd", "th"];
+    // The attributes a figure's label may not name: they hold other things than counts.
+    private static readonly HashSet<string> NotFigures = ["people", "dates", "figures", "location", "created", "formerly", "thematic-areas", "membership"];
+    // Names of things ending in one of these are kept: "MERCOSUR Residence Agreement", "Quito Process", "Treaty of Asuncion".
+    private static readonly HashSet<string> ThingHeads = ["agreement", "declaration", "process", "plan", "platform", "programme", "program", "project", "operation", "initiative", "protocol", "treaty", "convention", "compact", "conference", "summit", "agenda", "strategy", "committee", "network", "mechanism", "fund"];
     private static readonly HashSet<string> OrganizationHeads = ["organization", "organisation", "agency", "commissioner", "programme"];
     private static readonly HashSet<string> OfficeHeads = ["office", "mission", "centre", "center", "bureau"];
     private static readonly HashSet<string> RegionHeads = ["america", "caribbean", "europe", "asia", "africa", "cone", "oceania"];
@@ -66,7 +72,8 @@ public sealed class DocumentExtractor
     }
 
     /// <param name="Heading">A section's title: it names things ("... Platform (R4V)") but describes nothing.</param>
-    private sealed record Sentence(int Section, BlockKind Kind, string Text, List<Word> Words, bool Heading = false);
+    /// <param name="Lead">For a heading, the first sentence under it: what a thing the heading names is.</param>
+    private sealed record Sentence(int Section, BlockKind Kind, string Text, List<Word> Words, bool Heading = false, string Lead = "");
 
     private sealed record Mentioned(EntityDefinition Entity, int Start, int End);
 
@@ -92,7 +99,10 @@ public sealed class DocumentExtractor
         {
             var title = document.Sections[s].Title;
             if (title != CleanDocument.UntitledSection)
-                sentences.Add(new Sentence(s, BlockKind.Paragraph, title, Word.Split(title), Heading: true));
+            {
+                var lead = document.Sections[s].Blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph) is { } first ? PreciseAnswer.Sentences(first.Text)[0] : "";
+                sentences.Add(new Sentence(s, BlockKind.Paragraph, title, Word.Split(title), Heading: true, Lead: lead));
+            }
             foreach (var block in document.Sections[s].Blocks)
             {
                 var texts = block.Kind == BlockKind.List ? block.Items : block.Kind == BlockKind.Figure ? [block.Text] : PreciseAnswer.Sentences(block.Text);
@@ -127,6 +137,7 @@ public sealed class DocumentExtractor
                 Names = new Dictionary<string, string> { ["en"] = name },
                 Document = document,
                 Summary = summary,
+                Extracted = true,
             };
             Entities.Add(entity);
             _byName[Key(name)] = entity;
@@ -154,6 +165,7 @@ public sealed class DocumentExtractor
                     DefineAcronym(sentence, i, found);
             }
             FindQuotedNames(sentence, found);
+            FindNamedThings(sentence, found);
         }
         foreach (var (country, _, _) in _countries.Find(words))
         {
@@ -168,7 +180,8 @@ public sealed class DocumentExtractor
         }
     }
 
-    private static string Description(Sentence sentence) => sentence.Kind == BlockKind.Paragraph && !sentence.Heading ? sentence.Text : "";
+    private static string Description(Sentence sentence) =>
+        sentence.Heading ? sentence.Lead : sentence.Kind == BlockKind.Paragraph ? sentence.Text : "";
 
     private static bool IsParenthesized(string text, Word word) =>
         word.Start > 0 && text[word.Start - 1] == '(' && word.End < text.Length && text[word.End] is ')' or ',';
@@ -188,6 +201,17 @@ public sealed class DocumentExtractor
             else if (!Connectors.Contains(words[k].Folded))
                 break;
         }
+        if (first == at)
+            return;
+        // "from PICMME to the Committee ...": a name starts after another's acronym, and never with "the".
+        for (var k = at - 1; k > first; k--)
+            if (words[k - 1].Acronym && Connectors.Contains(words[k].Folded))
+            {
+                first = k + 1;
+                break;
+            }
+        while (first < at && Connectors.Contains(words[first].Folded))
+            first++;
         if (first == at)
             return;
         var nameWords = words.GetRange(first, at - first);
@@ -235,6 +259,9 @@ public sealed class DocumentExtractor
                 open = close;
                 continue;
             }
+            // “The International Migration Agency” is the International Migration Agency.
+            if (words.Count > 1 && words[0].Folded == "the")
+                inside = inside[(words[1].Start)..];
             var entity = found.Named(inside) ?? found.Add(KindOf(words), inside, Description(sentence));
             if (entity is null)
                 return;
@@ -256,16 +283,54 @@ public sealed class DocumentExtractor
         }
     }
 
+    /// <summary>
+    /// "MERCOSUR Residence Agreement", "Quito Declaration", "Treaty of Asuncion": capitalized words
+    /// ending in a word for an agreement, process or programme (and what it is "of"), named as such.
+    /// </summary>
+    private static void FindNamedThings(Sentence sentence, Found found)
+    {
+        var words = sentence.Words;
+        var known = Mentions(words, found);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!words[i].Capitalized || !ThingHeads.Contains(words[i].Folded) || known.Any(m => m.Start <= i && i < m.End))
+                continue;
+            var first = i;
+            while (first > 0 && i - first < MaxNameWords && words[first - 1].Capitalized && !Connectors.Contains(words[first - 1].Folded) &&
+                   sentence.Text.AsSpan(words[first - 1].End, words[first].Start - words[first - 1].End).Trim().Length == 0)
+                first--;
+            // A sentence's first word is capitalized whatever it is: "The", "Through" name nothing.
+            while (first < i && (first == 0 && (StopWords.IsStopWord(words[first].Folded) || SentenceOpeners.Contains(words[first].Folded)) || Connectors.Contains(words[first].Folded)))
+                first++;
+            var last = i;
+            // "Treaty of Asuncion", "Project Pana": the name may go on after its head word.
+            if (i + 2 < words.Count && words[i + 1].Folded is "of" or "on" or "for" && words[i + 2].Capitalized && !ThingHeads.Contains(words[i + 2].Folded))
+                last = words.IndexOf(CapitalizedRun(words, i + 2, sentence.Text, allowComma: false)[^1], i + 2);
+            else if (first == i && i + 1 < words.Count && words[i + 1].Capitalized && !words[i + 1].Acronym && sentence.Text.AsSpan(words[i].End, words[i + 1].Start - words[i].End).Trim().Length == 0)
+                last = i + 1;
+            if (last - first < 1)
+                continue;
+            var name = Phrase(sentence.Text, words.GetRange(first, last - first + 1));
+            var head = Phrase(sentence.Text, words.GetRange(first, i - first + 1));
+            // "IOM Regional Strategy for South America" after "IOM Regional Strategy": the same one.
+            if (last > i && found.Named(head) is { } same)
+                found.Alias(same, name);
+            else if (found.Named(name) is null)
+                found.Add("topic", name, Description(sentence));
+            i = last;
+        }
+    }
+
     /// <summary>An acronym the document keeps using without spelling it out ("IOM") names an organization.</summary>
     private static void FindRecurringAcronyms(List<Sentence> sentences, Found found)
     {
         var uses = new Dictionary<string, (int Count, Sentence First)>(StringComparer.Ordinal);
-        foreach (var sentence in sentences.Where(s => s.Kind == BlockKind.Paragraph))
+        foreach (var sentence in sentences.Where(s => s.Kind == BlockKind.Paragraph && !s.Heading))
             foreach (var word in sentence.Words.Where(w => w.Acronym && !w.Text.EndsWith('s')))
                 uses[word.Text] = uses.TryGetValue(word.Text, out var u) ? (u.Count + 1, u.First) : (1, sentence);
         foreach (var (acronym, (count, first)) in uses.Where(u => u.Value.Count >= MinAcronymUses).OrderBy(u => u.Key, StringComparer.Ordinal))
             if (found.Named(acronym) is null)
-                found.Add("organization", acronym, first.Text);
+                found.Add("organization", acronym, "");
     }
 
     /// <summary>
@@ -351,9 +416,14 @@ public sealed class DocumentExtractor
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            var about = NearestOrganization(mentions, i) ?? subject;
+            // "It includes a platform located in Panama ...": before any name, "it" is the subject of the sentence before.
+            var about = mentions.LastOrDefault(m => m.End <= i && m.Entity.Kind != "country")?.Entity ??
+                        (opensWithPronoun ? previous?.Entity : null) ??
+                        mentions.FirstOrDefault(m => m.Start > i && m.Entity.Kind != "country")?.Entity ?? subject;
             if (CreationVerbs.Contains(word.Folded) || EventVerbs.Contains(word.Folded))
             {
+                if (about is not null && DateAfter(words, i + 1) is null && PlaceAfter(words, i + 1, sentence.Text) is { } place)
+                    AddFact(about, "location", Phrase(sentence.Text, place), Phrase(sentence.Text, words.GetRange(i, words.IndexOf(place[^1]) - i + 1)));
                 if (DateAfter(words, i + 1) is var (date, end) && about is not null)
                 {
                     // The fact quotes what states it, "created on July 2011", not the whole sentence.
@@ -395,10 +465,6 @@ public sealed class DocumentExtractor
         return subject is null ? previous : new Subject(subject);
     }
 
-    private static EntityDefinition? NearestOrganization(List<Mentioned> mentions, int at) =>
-        mentions.LastOrDefault(m => m.End <= at && m.Entity.Kind != "country")?.Entity ??
-        mentions.FirstOrDefault(m => m.Start > at && m.Entity.Kind != "country")?.Entity;
-
     /// <summary>Where the sentence names the document's entities, by any of their names, longest first.</summary>
     private static List<Mentioned> Mentions(List<Word> words, Found found)
     {
@@ -426,6 +492,8 @@ public sealed class DocumentExtractor
     {
         var words = sentence.Words;
         var number = words[at].Text;
+        if (!number.All(c => char.IsDigit(c) || c is ',' or '.'))
+            return;
         var next = at + 1;
         if (next < words.Count && Scales.Contains(words[next].Folded))
             number += " " + words[next++].Text;
@@ -435,6 +503,9 @@ public sealed class DocumentExtractor
             var gap = sentence.Text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End).Trim();
             if (gap.Length > 0 || words[k].IsNumber || StopWords.English.Contains(words[k].Folded) || words[k].Folded.EndsWith("ing"))
                 break;
+            // "2 February", "65 years", "19 per cent": a date, a duration or a share counts nothing.
+            if (label.Count == 0 && (Months.Contains(words[k].Folded) || NotCounted.Contains(words[k].Folded)))
+                return;
             label.Add(words[k]);
         }
         if (label.Count == 0)
@@ -452,7 +523,7 @@ public sealed class DocumentExtractor
         foreach (var attribute in _attributes.Values)
         {
             var labelStems = TextFolding.Tokens(attribute.LabelIn("en")).Select(Stemmer.English).ToList();
-            if (labelStems.Count > 0 && stems.Take(labelStems.Count).SequenceEqual(labelStems) && _attributes.ContainsKey(attribute.Id))
+            if (labelStems.Count > 0 && stems.Take(labelStems.Count).SequenceEqual(labelStems) && !NotFigures.Contains(attribute.Id))
                 return attribute.Id;
         }
         return "figures";
@@ -509,6 +580,15 @@ public sealed class DocumentExtractor
             if (k < words.Count && IsYear(words[k]))
                 return (string.Join(' ', words.GetRange(start, k - start + 1).Select(w => w.Text)), k);
         }
+        return null;
+    }
+
+    /// <summary>"established R4V in Panama City, Panama": a place a few words after a verb.</summary>
+    private static List<Word>? PlaceAfter(List<Word> words, int at, string text)
+    {
+        for (var i = at; i + 1 < words.Count && i - at <= MaxWordsToDate; i++)
+            if (words[i].Folded == "in" && words[i + 1].Capitalized && !Months.Contains(words[i + 1].Folded) && !words[i + 1].IsNumber)
+                return CapitalizedRun(words, i + 1, text, allowComma: true);
         return null;
     }
 

@@ -81,6 +81,7 @@ public static class ExtractionMerge
         Id = e.Id,
         Kind = e.Kind,
         Home = e.Home,
+        Extracted = e.Extracted,
         Names = new Dictionary<string, string>(e.Names),
         Aliases = [.. e.Aliases],
         Document = e.Document,
