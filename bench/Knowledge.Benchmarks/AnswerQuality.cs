@@ -40,11 +40,18 @@ public static class AnswerQuality
         {
             var byLanguage = new SortedDictionary<string, (int Good, int Total)>();
             var passed = 0;
+            var (kindsRight, kindsAsked) = (0, 0);
             var cases = File.ReadLines(set).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             foreach (var c in cases)
             {
                 var answer = engine.Ask(c.GetProperty("q").GetString()!).Answer;
                 var (ok, why) = Judge(c, answer);
+                // As the HTTP scorer counts it: of the answered questions that name a card kind, how many got it.
+                if (c.TryGetProperty("kind", out var kind) && answer is not null)
+                {
+                    kindsAsked++;
+                    kindsRight += answer.Kind == kind.GetString() ? 1 : 0;
+                }
                 var lang = c.TryGetProperty("lang", out var l) ? l.GetString()! : "?";
                 var (g, t) = byLanguage.GetValueOrDefault(lang);
                 byLanguage[lang] = (g + (ok ? 1 : 0), t + 1);
@@ -57,7 +64,7 @@ public static class AnswerQuality
                             Console.WriteLine("    " + line);
                 }
             }
-            Console.WriteLine($"== {Path.GetFileName(set)}: " + string.Join(", ", byLanguage.Select(x => $"{x.Key} {x.Value.Good}/{x.Value.Total}")) + $"; accuracy: {passed}/{cases.Count}");
+            Console.WriteLine($"== {Path.GetFileName(set)}: " + string.Join(", ", byLanguage.Select(x => $"{x.Key} {x.Value.Good}/{x.Value.Total}")) + $"; accuracy: {passed}/{cases.Count}" + (kindsAsked > 0 ? $"; card kind right: {kindsRight}/{kindsAsked}" : ""));
         }
         return 0;
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Catalog;
 using IomAssistant.Knowledge.Diagnostics;
+using IomAssistant.Knowledge.Extraction;
 using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
 
@@ -12,6 +13,8 @@ namespace IomAssistant.Knowledge;
 /// entities with their facts, and the glossary. Loading fails, naming file, entity and fact,
 /// when a quote is not found in its document. Each document belongs to audiences
 /// (<see cref="AudienceRules"/>); an entity, its facts and its card belong to its document's.
+/// Entities are the catalog's merged with those extraction finds in the documents
+/// (<see cref="ExtractionMerge"/>).
 /// </summary>
 public sealed class KnowledgeBase
 {
@@ -25,7 +28,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, IReadOnlySet<string>> _audiences;
 
     private KnowledgeBase(IReadOnlyList<CleanDocument> documents, IReadOnlyList<AttributeDefinition> attributes,
-        IReadOnlyList<EntityDefinition> entities, GlossaryFile glossary, AssistantText assistant, IReadOnlyDictionary<string, string> fileHashes,
+        IReadOnlyList<EntityDefinition> curated, IReadOnlyList<DocumentEntities> extracted, GlossaryFile glossary, AssistantText assistant, IReadOnlyDictionary<string, string> fileHashes,
         IReadOnlyDictionary<string, string> catalogNames, AudienceRules rules)
     {
         _rules = rules;
@@ -35,8 +38,10 @@ public sealed class KnowledgeBase
         Documents = documents;
         _documentsByName = documents.ToDictionary(d => d.Name, StringComparer.Ordinal);
         Attributes = attributes.ToDictionary(a => a.Id);
-        Entities = entities;
-        EntitiesById = entities.ToDictionary(e => e.Id);
+        CatalogEntities = curated;
+        Extracted = extracted;
+        Entities = ExtractionMerge.Merge(curated, extracted, AudiencesOf);
+        EntitiesById = Entities.ToDictionary(e => e.Id);
         Glossary = glossary;
         _fileHashes = fileHashes;
         _catalogNames = catalogNames;
@@ -47,6 +52,15 @@ public sealed class KnowledgeBase
     public IReadOnlyList<CleanDocument> Documents { get; }
     public IReadOnlyDictionary<string, AttributeDefinition> Attributes { get; }
     public IReadOnlyList<EntityDefinition> Entities { get; }
+
+    /// <summary>
+    /// The catalog's entities as written, without what extraction adds: what the index and the
+    /// vocabulary count, so that facts quoting documents do not count the documents' words twice.
+    /// </summary>
+    public IReadOnlyList<EntityDefinition> CatalogEntities { get; }
+
+    /// <summary>What extraction found in each document, before the merge: for content owners to check and promote.</summary>
+    public IReadOnlyList<DocumentEntities> Extracted { get; }
     public IReadOnlyDictionary<string, EntityDefinition> EntitiesById { get; }
     public GlossaryFile Glossary { get; }
 
@@ -182,8 +196,16 @@ public sealed class KnowledgeBase
         CheckReferences(attributeFiles, entities, catalogNames);
         var byName = documents.ToDictionary(d => d.Name);
         CheckProvenance(byName, entities, catalogNames);
+        var allAttributes = KnowledgeExtraction.WithExtractionAttributes(attributes);
+        var extracted = Extract(documents, allAttributes);
         activity?.SetTag("knowledge.documents", documents.Count);
-        return new KnowledgeBase(documents, attributes, entities, glossary, assistant, hashes, catalogNames, rules);
+        return new KnowledgeBase(documents, allAttributes, entities, extracted, glossary, assistant, hashes, catalogNames, rules);
+    }
+
+    private static List<DocumentEntities> Extract(IEnumerable<CleanDocument> documents, IEnumerable<AttributeDefinition> attributes)
+    {
+        var byId = attributes.ToDictionary(a => a.Id);
+        return documents.AsParallel().AsOrdered().Select(d => KnowledgeExtraction.Extract(d, byId)).ToList();
     }
 
     /// <summary>
@@ -212,9 +234,14 @@ public sealed class KnowledgeBase
                 documents.Remove(name);
             }
         }
-        CheckProvenance(documents, Entities.Where(e => changed.Contains(e.Document)), _catalogNames);
+        CheckProvenance(documents, CatalogEntities.Where(e => changed.Contains(e.Document)), _catalogNames);
         var ordered = documents.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        return new KnowledgeBase(ordered, [.. Attributes.Values], Entities, Glossary, Assistant, hashes, _catalogNames, _rules);
+        // Only the changed documents are read for entities again.
+        var kept = Extracted.Where(x => !changed.Contains(x.Document)).ToDictionary(x => x.Document, StringComparer.Ordinal);
+        foreach (var x in Extract(ordered.Where(d => changed.Contains(d.Name)), Attributes.Values))
+            kept[x.Document] = x;
+        var extracted = ordered.Select(d => kept[d.Name]).ToList();
+        return new KnowledgeBase(ordered, [.. Attributes.Values], CatalogEntities, extracted, Glossary, Assistant, hashes, _catalogNames, _rules);
     }
 
     private static void CheckReferences(List<(string Id, string File)> attributes, List<EntityDefinition> entities, Dictionary<string, string> catalogNames)

@@ -66,14 +66,17 @@ public sealed partial class AnswerEngine
                 break;
             facts.Add(f);
         }
-        var quote = string.IsNullOrWhiteSpace(entity.Summary) ? entity.Facts.FirstOrDefault()?.Quote ?? "" : entity.Summary;
+        // Without a summary, the first fact is the card's quote, from its own document.
+        var first = string.IsNullOrWhiteSpace(entity.Summary) ? entity.Facts.FirstOrDefault() : null;
+        var quote = first?.Quote ?? entity.Summary;
+        var document = first?.SourceIn(entity) ?? entity.Document;
         return new Answer
         {
             Kind = entity.Kind,
             Title = entity.Title,
             Text = entity.Summary,
             Facts = facts,
-            Source = new SourceRef(entity.Document, SectionOf(entity.Document, quote), quote),
+            Source = new SourceRef(document, SectionOf(document, quote), quote),
             Score = Math.Round(score, 3),
             Context = new AnswerContext(entity.Id, null),
             FollowUps = FollowUps(entity, null, language),
@@ -85,7 +88,8 @@ public sealed partial class AnswerEngine
         var facts = entity.Facts.Where(f => f.Attribute == attribute).ToList();
         var label = _knowledge.Attributes[attribute].LabelIn(language);
         var quote = facts[0].Quote;
-        var passage = PassageContaining(entity.Document, quote);
+        var document = facts[0].SourceIn(entity);
+        var passage = PassageContaining(document, quote);
         var text = passage?.Text is { Length: <= 700 } p ? p : quote;
         return new Answer
         {
@@ -93,7 +97,7 @@ public sealed partial class AnswerEngine
             Title = entity.Title,
             Text = text,
             Facts = facts.Select(f => new Fact(label, f.Value)).ToList(),
-            Source = new SourceRef(entity.Document, passage?.Section ?? CleanDocument.UntitledSection, quote),
+            Source = new SourceRef(document, passage?.Section ?? CleanDocument.UntitledSection, quote),
             Score = Math.Round(score, 3),
             Context = new AnswerContext(entity.Id, attribute),
             Highlights = TextFolding.Tokens(quote).Distinct().ToList(),

@@ -161,8 +161,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
             {
                 case Verdict.Pass:
                     // A card the question does not name (the home office's, a guessed holder of the
-                    // attribute) gives way to a document that explains clearly more of the question.
-                    if (!option.Mentioned &&
+                    // attribute), or the whole card of an entity only extraction wrote, gives way to a
+                    // document that explains clearly more of the question.
+                    if ((!option.Mentioned || option.Entity.Extracted && option.Attribute is null) &&
                         documents.Value.Best(Math.Max(ScoringWeights.MinCoverage, documents.Value.CoverageOf(StemsOf(option.Entity, option.Attribute)) + ScoringWeights.PassageOverUnnamedCard)) is { } better)
                         return Passage(better, documents.Value, language);
                     var answer = option.Attribute is null ? Card(option.Entity, language, option.Total, q) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
@@ -472,7 +473,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
             var facts = entity.Facts.Where(f => attribute is null || f.Attribute == attribute).ToList();
             var context = attribute is null
                 ? entity.Summary
-                : string.Join(" ", facts.Select(f => PassageContaining(entity.Document, f.Quote)?.Text ?? ""));
+                : string.Join(" ", facts.Select(f => PassageContaining(f.SourceIn(entity), f.Quote)?.Text ?? ""));
             var text = KindWords(entity.Kind) + " " + string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + context + " " +
                        string.Join(" ", facts.Select(f => f.Value + " " + f.Quote));
             return TextFolding.Tokens(text).Select(Stemmer.English).ToHashSet();

@@ -47,7 +47,7 @@ public sealed class Lexicon
             CountPassage(passage.Text + "\n" + passage.Section, +1);
             _units++;
         }
-        foreach (var entity in knowledge.Entities)
+        foreach (var entity in knowledge.CatalogEntities)
         {
             AddCatalogUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary);
             foreach (var fact in entity.Facts)

@@ -27,18 +27,21 @@ public static class CatalogLoader
             throw new KnowledgeException($"{name}: a section or an example question is empty ({string.Join(", ", empty)}); give it text or remove it");
     }
 
+    /// <summary>A catalog read from text (the attributes extraction ships), checked as a catalog file is.</summary>
+    public static CatalogFile ParseCatalog(TextReader reader, string name)
+    {
+        var file = Parse<CatalogFile>(reader, name);
+        Validate(file, name);
+        return file;
+    }
+
     private static T Read<T>(string path, string name, Action<T, string> validate) where T : new()
     {
         T file;
         try
         {
             using var reader = File.OpenText(path);
-            file = Yaml.Deserialize<T>(reader) ?? new T();
-        }
-        catch (YamlException e)
-        {
-            var inner = e.InnerException is { } i and not YamlException ? $" ({i.Message})" : "";
-            throw new KnowledgeException($"{name}, line {e.Start.Line}: {FirstLine(e.Message)}{inner}", e);
+            file = Parse<T>(reader, name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -46,6 +49,19 @@ public static class CatalogLoader
         }
         validate(file, name);
         return file;
+    }
+
+    private static T Parse<T>(TextReader reader, string name) where T : new()
+    {
+        try
+        {
+            return Yaml.Deserialize<T>(reader) ?? new T();
+        }
+        catch (YamlException e)
+        {
+            var inner = e.InnerException is { } i and not YamlException ? $" ({i.Message})" : "";
+            throw new KnowledgeException($"{name}, line {e.Start.Line}: {FirstLine(e.Message)}{inner}", e);
+        }
     }
 
     /// <summary>

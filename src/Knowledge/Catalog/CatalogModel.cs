@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace IomAssistant.Knowledge.Catalog;
 
 // The shapes of catalog.yaml and glossary.yaml, as YamlDotNet reads them.
@@ -34,6 +36,10 @@ public sealed class EntityDefinition
     public string Summary { get; set; } = "";
     public List<FactDefinition> Facts { get; set; } = [];
 
+    /// <summary>Found in a document by extraction, not written into a catalog: its card gives way to a passage that explains more.</summary>
+    [YamlIgnore]
+    public bool Extracted { get; set; }
+
     public string Title => Names.TryGetValue("en", out var en) ? en : Id;
 }
 
@@ -43,6 +49,16 @@ public sealed class FactDefinition
     public string Attribute { get; set; } = "";
     public string Value { get; set; } = "";
     public string Quote { get; set; } = "";
+
+    /// <summary>
+    /// The document the quote comes from when it is not the entity's own: a fact found in another
+    /// document and merged into this entity. Empty for the catalog's facts.
+    /// </summary>
+    [YamlIgnore]
+    public string Document { get; set; } = "";
+
+    /// <summary>The document that proves this fact of <paramref name="entity"/>.</summary>
+    public string SourceIn(EntityDefinition entity) => Document.Length > 0 ? Document : entity.Document;
 }
 
 public sealed class GlossaryFile

@@ -137,7 +137,7 @@ public sealed class KnowledgeIndex : IDisposable
             Interlocked.Add(ref count, AddPassages(writer, document, knowledge.AudiencesOf(document.Name)));
             progress?.Report($"indexed {document.Name}: {document.Passages.Count} passages");
         });
-        foreach (var entity in knowledge.Entities)
+        foreach (var entity in knowledge.CatalogEntities)
         {
             var names = string.Join(" \n ", entity.Names.Values.Concat(entity.Aliases));
             writer.AddDocument(Doc("entity", entity.Id, null, entity.Document, "", -1, entity.Title + "\n" + entity.Summary, names));

@@ -1,0 +1,93 @@
+using IomAssistant.Knowledge.Audiences;
+using IomAssistant.Knowledge.Catalog;
+using IomAssistant.Knowledge.Text;
+
+namespace IomAssistant.Knowledge.Extraction;
+
+/// <summary>
+/// Puts what extraction found together with the curated catalog: entities that share a name,
+/// alias, acronym or translation are one entity. A curated entity keeps its kind, names and
+/// facts (for an attribute it gives, its fact wins); extracted facts add what it lacks, each
+/// citing its own document. Entities no one curated become entities of their own, as the
+/// catalog's are. Nothing given is changed: the result is made of copies.
+/// </summary>
+public static class ExtractionMerge
+{
+    private const int MaxFactsPerEntity = 16;
+
+    /// <param name="audiencesOf">The audiences of a document: a fact joins an entity only when everyone who sees the entity may read it.</param>
+    public static List<EntityDefinition> Merge(IReadOnlyList<EntityDefinition> curated, IEnumerable<DocumentEntities> extracted, Func<string, IReadOnlySet<string>> audiencesOf)
+    {
+        var entities = curated.Select(Copy).ToList();
+        var curatedIds = entities.Select(e => e.Id).ToHashSet();
+        var byName = new Dictionary<string, EntityDefinition>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(curatedIds);
+        foreach (var entity in entities)
+            foreach (var key in Keys(entity))
+                byName.TryAdd(key, entity);
+
+        foreach (var found in extracted.SelectMany(d => d.Entities))
+        {
+            var target = Keys(found).Select(byName.GetValueOrDefault).FirstOrDefault(e => e is not null);
+            if (target is null)
+            {
+                var entity = Copy(found);
+                var id = entity.Id;
+                for (var n = 2; !ids.Add(entity.Id); n++)
+                    entity.Id = $"{id}-{n}";
+                entities.Add(entity);
+                foreach (var key in Keys(entity))
+                    byName.TryAdd(key, entity);
+                continue;
+            }
+            var isCurated = curatedIds.Contains(target.Id);
+            if (target.Summary.Length == 0 && found.Document == target.Document)
+                target.Summary = found.Summary;
+            foreach (var (language, name) in found.Names)
+                if (target.Names.TryAdd(language, name))
+                    byName.TryAdd(Key(name), target);
+            foreach (var alias in found.Names.Values.Concat(found.Aliases))
+                if (Key(alias) is { Length: > 0 } key && byName.TryAdd(key, target))
+                    target.Aliases.Add(alias);
+            foreach (var fact in found.Facts)
+            {
+                if (target.Facts.Count >= MaxFactsPerEntity)
+                    break;
+                var given = target.Facts.Where(f => f.Attribute == fact.Attribute).ToList();
+                if (isCurated && given.Any(f => f.Document.Length == 0) || given.Any(f => f.Value == fact.Value) || !Readable(fact.SourceIn(found), target.Document, audiencesOf))
+                    continue;
+                target.Facts.Add(Copy(fact));
+            }
+        }
+        return entities;
+    }
+
+    /// <summary>A fact of another document may show on an entity's card when whoever sees the entity may read that document.</summary>
+    private static bool Readable(string factDocument, string entityDocument, Func<string, IReadOnlySet<string>> audiencesOf)
+    {
+        if (factDocument == entityDocument)
+            return true;
+        var fact = audiencesOf(factDocument);
+        return fact.Contains(Audience.Everyone) || fact.SetEquals(audiencesOf(entityDocument));
+    }
+
+    private static string Key(string name) => string.Join(' ', TextFolding.Tokens(name));
+
+    private static HashSet<string> Keys(EntityDefinition entity) =>
+        entity.Names.Values.Concat(entity.Aliases).Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    private static EntityDefinition Copy(EntityDefinition e) => new()
+    {
+        Id = e.Id,
+        Kind = e.Kind,
+        Home = e.Home,
+        Extracted = e.Extracted,
+        Names = new Dictionary<string, string>(e.Names),
+        Aliases = [.. e.Aliases],
+        Document = e.Document,
+        Summary = e.Summary,
+        Facts = e.Facts.Select(Copy).ToList(),
+    };
+
+    private static FactDefinition Copy(FactDefinition f) => new() { Attribute = f.Attribute, Value = f.Value, Quote = f.Quote, Document = f.Document };
+}
