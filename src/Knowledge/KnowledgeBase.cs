@@ -26,6 +26,7 @@ public sealed class KnowledgeBase
     private readonly IReadOnlyDictionary<string, string> _catalogNames;
     private readonly AudienceRules _rules;
     private readonly Dictionary<string, IReadOnlySet<string>> _audiences;
+    private readonly Dictionary<EntityDefinition, string> _cards = new(ReferenceEqualityComparer.Instance);
 
     private KnowledgeBase(IReadOnlyList<CleanDocument> documents, IReadOnlyList<AttributeDefinition> attributes,
         IReadOnlyList<EntityDefinition> curated, IReadOnlyList<DocumentEntities> extracted, GlossaryFile glossary, AssistantText assistant, IReadOnlyDictionary<string, string> fileHashes,
@@ -40,7 +41,7 @@ public sealed class KnowledgeBase
         Attributes = attributes.ToDictionary(a => a.Id);
         CatalogEntities = curated;
         Extracted = extracted;
-        Entities = ExtractionMerge.Merge(curated, extracted, AudiencesOf);
+        Entities = ExtractionMerge.Merge(curated, extracted, AudiencesOf, _cards);
         EntitiesById = Entities.ToDictionary(e => e.Id);
         Glossary = glossary;
         _fileHashes = fileHashes;
@@ -61,6 +62,9 @@ public sealed class KnowledgeBase
 
     /// <summary>What extraction found in each document, before the merge: for content owners to check and promote.</summary>
     public IReadOnlyList<DocumentEntities> Extracted { get; }
+
+    /// <summary>The entity (curated or not) whose card shows what extraction found as <paramref name="found"/>, one of <see cref="Extracted"/>'s.</summary>
+    public EntityDefinition CardOf(EntityDefinition found) => EntitiesById[_cards[found]];
     public IReadOnlyDictionary<string, EntityDefinition> EntitiesById { get; }
     public GlossaryFile Glossary { get; }
 

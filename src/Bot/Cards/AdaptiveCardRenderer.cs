@@ -63,7 +63,7 @@ public sealed class AdaptiveCardRenderer
                 ["style"] = "emphasis",
                 ["items"] = new JsonArray(Quote(Cut(answer.Source.Quote, MaxQuote), answer.Highlights)),
             });
-        body.Add(TextBlock(SourceLine(answer.Source, text), subtle: true, size: "Small", separator: true));
+        body.Add(TextBlock(SourceLine(answer, text), subtle: true, size: "Small", separator: true));
 
         var card = Card(body);
         if (interactive)
@@ -137,10 +137,16 @@ public sealed class AdaptiveCardRenderer
         _ => null,
     };
 
-    private static string SourceLine(SourceRef source, UiText text) =>
-        string.IsNullOrWhiteSpace(source.Section)
+    /// <summary>The card's document and section, then the other documents its facts quote.</summary>
+    private static string SourceLine(Answer answer, UiText text)
+    {
+        var source = answer.Source;
+        var line = string.IsNullOrWhiteSpace(source.Section)
             ? $"{text.Source}: {source.Document}"
             : $"{text.Source}: {source.Document}, {source.Section}";
+        var others = answer.OtherFactDocuments;
+        return others.Count == 0 ? line : $"{line}; {string.Join("; ", others)}";
+    }
 
     private static string AnswerFallback(Answer answer, UiText text)
     {
@@ -152,7 +158,7 @@ public sealed class AdaptiveCardRenderer
         if (answer.Kind == "passage" && !string.IsNullOrWhiteSpace(answer.Source.Quote))
             fallback.Append(". \"").Append(Cut(answer.Source.Quote, 600)).Append('"');
         // The source is what makes an answer checkable: keep it even when the rest is cut.
-        var source = ". " + SourceLine(answer.Source, text);
+        var source = ". " + SourceLine(answer, text);
         return Cut(fallback.ToString(), MaxFallback - source.Length) + source;
     }
 

@@ -21,7 +21,9 @@ public static class AnswerText
             if (answer.Text.Length > 0)
                 sb.AppendLine(answer.Text);
             foreach (var fact in answer.Facts)
-                sb.AppendLine($"  {fact.Label}: {fact.Value}");
+                sb.AppendLine(fact.Document.Length > 0 && fact.Document != answer.Source.Document
+                    ? $"  {fact.Label}: {fact.Value}  ({fact.Document})"
+                    : $"  {fact.Label}: {fact.Value}");
             sb.AppendLine($"{ui.Source}: {answer.Source.Document}, \"{answer.Source.Section}\"");
         }
         if (result.Suggestions.Count > 0)

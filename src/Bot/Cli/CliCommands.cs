@@ -5,12 +5,13 @@ using IomAssistant.Bot.Gaps;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Knowledge;
 using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Extraction;
 using IomAssistant.Knowledge.Indexing;
 
 namespace IomAssistant.Bot.Cli;
 
 /// <summary>
-/// Command-line verbs on the same program: `ask "question" [--json] [--explain]`, `index` and
+/// Command-line verbs on the same program: `ask "question" [--json] [--explain]`, `index [--report]` and
 /// `report [--top N] [--days N]` (the knowledge gaps), parsed with System.CommandLine (help with
 /// --help). They read ./appsettings.json and the environment like the web app. Exit codes: 0 done,
 /// 1 the knowledge cannot be used, 2 a usage error (unknown option, missing question, bad value).
@@ -72,8 +73,9 @@ public static class CliCommands
         ask.SetAction(parse => WithKnowledge(configuration, errors, (knowledgePath, indexPath) =>
             Ask(string.Join(' ', parse.GetValue(question) ?? []), parse.GetValue(json), parse.GetValue(explain), knowledgePath, indexPath, output, errors)));
 
-        var index = new Command("index", "Build (or update) the index, with progress, and report what was ingested.");
-        index.SetAction(_ => WithKnowledge(configuration, errors, (knowledgePath, indexPath) => Index(knowledgePath, indexPath, output)));
+        var findings = new Option<bool>("--report") { Description = "Then list, per document, the entities and facts found in it, with their quotes and the card each went to." };
+        var index = new Command("index", "Build (or update) the index, with progress, and report what was ingested.") { findings };
+        index.SetAction(parse => WithKnowledge(configuration, errors, (knowledgePath, indexPath) => Index(knowledgePath, indexPath, parse.GetValue(findings), output)));
 
         var top = Positive(new Option<int>("--top") { Description = "How many questions and answers to list.", DefaultValueFactory = _ => 20 });
         var days = Positive(new Option<int>("--days") { Description = "How many days back to look.", DefaultValueFactory = _ => 30 });
@@ -111,7 +113,7 @@ public static class CliCommands
         }
     }
 
-    private static int Index(string knowledgePath, string indexPath, TextWriter output)
+    private static int Index(string knowledgePath, string indexPath, bool withFindings, TextWriter output)
     {
         var progress = new Progress(output);
         var knowledge = KnowledgeBase.Load(knowledgePath, progress);
@@ -121,6 +123,8 @@ public static class CliCommands
         output.WriteLine($"entities:  {knowledge.Entities.Count} ({string.Join(", ", knowledge.Entities.GroupBy(e => e.Kind).Select(g => $"{g.Count()} {g.Key}"))})");
         output.WriteLine($"facts:     {knowledge.Entities.Sum(e => e.Facts.Count)}, every quote found in its document");
         output.WriteLine($"index:     {index.Folder} ({(index.Built ? "built" : index.DocumentsUpdatedAtOpen > 0 ? $"reused, {index.DocumentsUpdatedAtOpen} changed documents updated" : "unchanged, reused")})");
+        if (withFindings)
+            FindingsText.Write(ExtractionReport.For(knowledge, knowledge.AllAudiences), output);
         return 0;
     }
 

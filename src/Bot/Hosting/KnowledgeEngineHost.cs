@@ -1,5 +1,6 @@
 using IomAssistant.Knowledge;
 using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Extraction;
 using IomAssistant.Knowledge.Indexing;
 using IomAssistant.Knowledge.Ingestion;
 using Microsoft.Extensions.Options;
@@ -240,6 +241,10 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
         var knowledge = (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Knowledge;
         return knowledge.CanSee(audiences, name) ? knowledge.Document(name) : null;
     }
+
+    /// <summary>What extraction found in the documents <paramref name="audiences"/> may read: the content owners' view.</summary>
+    public IReadOnlyList<DocumentFindings> Findings(IReadOnlySet<string> audiences) =>
+        ExtractionReport.For((_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Knowledge, audiences);
 
     private AnswerEngine Engine => (_current ?? throw new InvalidOperationException("The knowledge is not loaded yet.")).Engine;
 

@@ -87,6 +87,8 @@ public static class BlockKitRenderer
             blocks.Add(Section("> _" + SlackText.EscapeWithin(quote, QuoteMax) + "_"));
 
         var source = string.Join(" · ", new[] { answer.Source.Document, answer.Source.Section }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        if (answer.OtherFactDocuments is { Count: > 0 } others)
+            source = $"{source}; {string.Join("; ", others)}";
         if (source.Length > 0)
             blocks.Add(Context($"{SlackText.Escape(text.Source)}: {SlackText.EscapeWithin(source, ContextMax)}"));
 

@@ -2,8 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace IomAssistant.Knowledge.Answers;
 
-/// <summary>One labelled figure or statement on a card, e.g. "Staff: 515".</summary>
-public sealed record Fact(string Label, string Value);
+/// <summary>
+/// One labelled figure or statement on a card, e.g. "Staff: 515", with the document and the
+/// verbatim quote that state it (empty for a card that is not an entity's).
+/// </summary>
+public sealed record Fact(string Label, string Value, string Document = "", string Quote = "");
 
 /// <summary>Where an answer comes from: the document, its section and the verbatim quote.</summary>
 public sealed record SourceRef(string Document, string Section, string Quote);
@@ -29,6 +32,11 @@ public sealed record Answer
     /// <summary>Words to emphasise in the quote (on a fact answer, the quoted fact itself), for channels that can.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Highlights { get; init; } = [];
+
+    /// <summary>The documents the card's facts quote besides its own source, for channels to cite beside it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> OtherFactDocuments =>
+        Facts.Select(f => f.Document).Where(d => d.Length > 0 && d != Source.Document).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Questions the user may want to ask next, in the question's language.</summary>
     [JsonIgnore]

@@ -60,7 +60,7 @@ public sealed partial class AnswerEngine
         var visible = entity.Title.Length + entity.Summary.Length;
         foreach (var fact in ordered)
         {
-            var f = new Fact(_knowledge.Attributes[fact.Attribute].LabelIn(language), fact.Value);
+            var f = new Fact(_knowledge.Attributes[fact.Attribute].LabelIn(language), fact.Value, fact.SourceIn(entity), fact.Quote);
             visible += f.Label.Length + f.Value.Length + 2;
             if (visible > MaxVisibleChars)
                 break;
@@ -96,7 +96,7 @@ public sealed partial class AnswerEngine
             Kind = entity.Kind,
             Title = entity.Title,
             Text = text,
-            Facts = facts.Select(f => new Fact(label, f.Value)).ToList(),
+            Facts = facts.Select(f => new Fact(label, f.Value, f.SourceIn(entity), f.Quote)).ToList(),
             Source = new SourceRef(document, passage?.Section ?? CleanDocument.UntitledSection, quote),
             Score = Math.Round(score, 3),
             Context = new AnswerContext(entity.Id, attribute),

@@ -75,6 +75,7 @@ public sealed class Lexicon
             }
         }
         // Fillers are single words: a phrase's words may each carry meaning elsewhere ("kind of").
+        _fillers.UnionWith(RequestWords.All);
         foreach (var filler in knowledge.Glossary.Fillers.Select(TextFolding.Tokens).Where(t => t.Count == 1))
             _fillers.Add(filler[0]);
 

@@ -13,8 +13,13 @@ public sealed class PassageText
         Text = text;
         Sentences = PreciseAnswer.Sentences(text);
         SentenceStems = Sentences.Select(s => TextFolding.Tokens(s).Select(Stemmer.English).ToHashSet()).ToList();
+        var headingStems = TextFolding.Tokens(heading).Select(Stemmer.English).ToList();
+        // A list or label without a sentence of its own ("Argentina, Bolivia, Brazil ...") says
+        // what it is only in its heading ("Member States and IOM Missions").
+        if (Sentences.Count == 1 && Sentences[0].TrimEnd() is { Length: > 0 } only && only[^1] is not ('.' or '!' or '?'))
+            SentenceStems[0].UnionWith(headingStems);
         var stems = new HashSet<string>(SentenceStems.SelectMany(s => s), StringComparer.Ordinal);
-        stems.UnionWith(TextFolding.Tokens(heading).Select(Stemmer.English));
+        stems.UnionWith(headingStems);
         Stems = stems;
         _features = new AnswerShape.SentenceFeatures?[Sentences.Count];
     }

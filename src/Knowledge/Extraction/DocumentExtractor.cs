@@ -385,7 +385,8 @@ public sealed class DocumentExtractor
     }
 
     /// <summary>Who a sentence's facts are about: an entity it names, or the one the sentence before was about ("It was formerly ...").</summary>
-    private sealed record Subject(EntityDefinition Entity);
+    /// <param name="Programme">The last programme or operation the section was about, whose action later figures may count.</param>
+    private sealed record Subject(EntityDefinition Entity, int Section, EntityDefinition? Programme);
 
     private Subject? FindFacts(CleanDocument document, Sentence sentence, Found found, Subject? previous)
     {
@@ -456,13 +457,41 @@ public sealed class DocumentExtractor
             {
                 foreach (var entity in mentions.Where(m => m.Entity.Kind == "country").Select(m => m.Entity).Append(about).OfType<EntityDefinition>().Distinct())
                     AddFigure(entity, sentence, i);
+                // "Relocation carried out by Operation Welcome ..." then "500 Venezuelans have been
+                // relocated ... by IOM": a figure of the action the programme before carries out.
+                var namedBefore = opensWithPronoun || mentions.Any(m => m.End <= i && m.Entity.Kind != "country");
+                if (!namedBefore && previous?.Section == sentence.Section && previous.Programme is { } programme && programme != about && ContinuesAction(programme, words, i))
+                    AddFigure(programme, sentence, i);
             }
             else if (Roles.Contains(word.Folded) && word.Capitalized && about is not null && PersonAfter(words, i, sentence.Text, found) is { } person)
             {
                 AddFact(about, "people", person, person);
             }
         }
-        return subject is null ? previous : new Subject(subject);
+        if (subject is null)
+            return previous;
+        var programmeBefore = previous?.Section == sentence.Section ? previous.Programme : null;
+        return new Subject(subject, sentence.Section, subject.Kind == "topic" ? subject : programmeBefore);
+    }
+
+    private const int ActionWindow = 6;
+
+    /// <summary>Do the words around a figure share an action word ("relocated") with what describes <paramref name="programme"/> ("Relocation carried out by ...")?</summary>
+    private static bool ContinuesAction(EntityDefinition programme, List<Word> words, int at)
+    {
+        var described = ActionStems(Word.Split(programme.Summary), 0, int.MaxValue);
+        described.ExceptWith(programme.Names.Values.SelectMany(TextFolding.Tokens).Select(Stemmer.English));
+        return ActionStems(words, at - ActionWindow, at + ActionWindow).Overlaps(described);
+    }
+
+    /// <summary>The stems of the common words (no names, numbers or function words) of words[from..to].</summary>
+    private static HashSet<string> ActionStems(List<Word> words, int from, int to)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = Math.Max(0, from); k < words.Count && k <= to; k++)
+            if ((k == 0 || !words[k].Capitalized) && !words[k].IsNumber && words[k].Folded.Length >= 4 && !StopWords.English.Contains(words[k].Folded))
+                stems.Add(Stemmer.English(words[k].Folded));
+        return stems;
     }
 
     /// <summary>Where the sentence names the document's entities, by any of their names, longest first.</summary>

@@ -16,7 +16,9 @@ public static class ExtractionMerge
     private const int MaxFactsPerEntity = 16;
 
     /// <param name="audiencesOf">The audiences of a document: a fact joins an entity only when everyone who sees the entity may read it.</param>
-    public static List<EntityDefinition> Merge(IReadOnlyList<EntityDefinition> curated, IEnumerable<DocumentEntities> extracted, Func<string, IReadOnlySet<string>> audiencesOf)
+    /// <param name="cards">Filled, when given, with the id of the entity each extracted one became part of.</param>
+    public static List<EntityDefinition> Merge(IReadOnlyList<EntityDefinition> curated, IEnumerable<DocumentEntities> extracted, Func<string, IReadOnlySet<string>> audiencesOf,
+        IDictionary<EntityDefinition, string>? cards = null)
     {
         var entities = curated.Select(Copy).ToList();
         var curatedIds = entities.Select(e => e.Id).ToHashSet();
@@ -38,8 +40,10 @@ public static class ExtractionMerge
                 entities.Add(entity);
                 foreach (var key in Keys(entity))
                     byName.TryAdd(key, entity);
+                cards?.Add(found, entity.Id);
                 continue;
             }
+            cards?.Add(found, target.Id);
             var isCurated = curatedIds.Contains(target.Id);
             if (target.Summary.Length == 0 && found.Document == target.Document)
                 target.Summary = found.Summary;

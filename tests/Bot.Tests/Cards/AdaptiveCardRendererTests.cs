@@ -48,6 +48,21 @@ public sealed class AdaptiveCardRendererTests
     };
 
     [Fact]
+    public void A_card_cites_every_other_document_its_facts_quote()
+    {
+        var peru = Country with
+        {
+            Title = "Peru",
+            Facts = [new("Membership", "Member state", "iom-ro-south-america.txt", "Peru"), new("Figures", "2,038,107 Peruvians left", "iom-peru-country-page.txt", "2,038,107 Peruvians left")],
+        };
+
+        var rendered = _renderer.RenderReply(new ConversationReply(peru, [], "en"), "Tell me about Peru");
+
+        Assert.Contains(Texts(rendered.Card), t => t == "Source: iom-ro-south-america.txt, Countries; iom-peru-country-page.txt");
+        Assert.EndsWith("Source: iom-ro-south-america.txt, Countries; iom-peru-country-page.txt", rendered.FallbackText);
+    }
+
+    [Fact]
     public void An_office_card_lists_every_fact_cites_its_source_and_offers_follow_ups_and_feedback()
     {
         var rendered = _renderer.RenderReply(new ConversationReply(Office, [], "en"), "How many staff?");

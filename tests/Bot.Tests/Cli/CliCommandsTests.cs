@@ -113,6 +113,17 @@ public class CliCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_report_lists_per_document_what_was_found_with_quotes()
+    {
+        var (code, output, _) = await Run("index", "--report");
+
+        Assert.Equal(0, code);
+        Assert.Contains("iom-ro-south-america.txt: ", output);
+        Assert.Contains("adds to the catalog's card 'IOM Regional Office for South America'", output);
+        Assert.Contains("Staff: 515  \"515 Staff\"", output);
+    }
+
+    [Fact]
     public async Task Index_fails_with_the_provenance_error_and_a_non_zero_exit()
     {
         var broken = Path.Combine(Path.GetTempPath(), "iom-cli-broken-" + Guid.NewGuid().ToString("N"));

@@ -35,6 +35,16 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void The_source_names_every_other_document_the_facts_quote()
+    {
+        var answer = StaffAnswer with { Facts = [new Fact("Staff", "515", "iom-ro-south-america.txt", "515 Staff"), new Fact("Partners", "228", "r4v.txt", "228 partners")] };
+
+        var message = Render(new ConversationReply(answer, [], "en"));
+
+        Assert.Contains("Source: iom-ro-south-america.txt · Introduction; r4v.txt", message.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
     public void Facts_as_long_as_the_catalogs_are_shown_in_full()
     {
         var members = "Six: migrants' rights; freedom of movement and regional integration; migration dialogues; migration and development; environment and climate change; emergency response; and more";

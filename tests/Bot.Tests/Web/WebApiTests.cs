@@ -221,6 +221,43 @@ public class WebApiTests(WebBotFactory factory) : IClassFixture<WebBotFactory>
     }
 
     [Fact]
+    public async Task The_findings_list_per_document_the_entities_and_facts_found_with_their_quotes()
+    {
+        var (status, body) = await Get("/api/findings");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var brochure = Assert.Single(body.GetProperty("documents").EnumerateArray(), d => d.GetProperty("document").GetString() == "iom-ro-south-america.txt");
+        var entities = brochure.GetProperty("entities").EnumerateArray().ToList();
+        var office = entities.First(e => e.GetProperty("kind").GetString() == "office");
+        Assert.True(office.GetProperty("curated").GetBoolean());
+        var staff = Assert.Single(office.GetProperty("facts").EnumerateArray(), f => f.GetProperty("attribute").GetString() == "staff");
+        Assert.Equal("515 Staff", staff.GetProperty("quote").GetString());
+        Assert.All(entities.SelectMany(e => e.GetProperty("facts").EnumerateArray()), f => Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("quote").GetString())));
+        Assert.Equal(1, body.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/findings?document=iom-ro-south-america.txt", HttpStatusCode.OK, 1)]
+    [InlineData("/api/findings?document=no-such-document.txt", HttpStatusCode.OK, 0)]
+    [InlineData("/api/findings?document=a&document=b", HttpStatusCode.BadRequest, 0)]
+    public async Task The_findings_of_one_document(string path, HttpStatusCode expected, int documents)
+    {
+        var (status, body) = await Get(path);
+
+        Assert.Equal(expected, status);
+        if (expected == HttpStatusCode.OK)
+            Assert.Equal(documents, body.GetProperty("documents").GetArrayLength());
+        else
+            Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task An_overlong_findings_document_name_is_a_400()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await Get("/api/findings?document=" + new string('a', 300))).Status);
+    }
+
+    [Fact]
     public async Task The_source_of_an_answer_shows_its_quote_marked_in_the_cleaned_document()
     {
         var (_, answer) = await Post("/api/card", """{"question": "How many staff work at the Regional Office for South America?"}""");

@@ -145,6 +145,23 @@ public class WebPageBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [SkippableFact]
+    public async Task The_knowledge_view_shows_what_each_document_holds_with_quotes_linked_to_the_source()
+    {
+        await using var tab = await OpenAsync("/knowledge");
+        var brochure = tab.Page.Locator("details.findings").Filter(new() { HasText = "iom-ro-south-america.txt" });
+        await Expect(brochure).ToHaveCountAsync(1);
+        await Expect(tab.Page.Locator("#findings-count")).ToHaveTextAsync("1 document");
+
+        await brochure.Locator("summary").ClickAsync();
+        var quote = brochure.GetByRole(AriaRole.Link, new() { Name = "“515 Staff”" });
+        await Expect(quote).ToBeVisibleAsync();
+        await ScreenshotAsync(tab.Page, "knowledge-findings");
+        await quote.ClickAsync();
+        await Expect(tab.Page.Locator("mark").First).ToContainTextAsync("515");
+        NoConsoleErrors(tab);
+    }
+
+    [SkippableFact]
     public async Task Server_errors_show_as_messages_in_the_conversation()
     {
         await using var tab = await OpenAsync("/");

@@ -9,7 +9,7 @@ export class ServiceError extends Error {
   }
 }
 
-export interface Fact { label: string; value: string }
+export interface Fact { label: string; value: string; document: string; quote: string }
 export interface SourceRef { document: string; section: string; quote: string }
 export interface Answer {
   kind: string;
@@ -26,6 +26,10 @@ export interface WelcomeReply { card: object; fallbackText: string; language: st
 export interface FeedbackReply { message: string }
 export interface Topic { id: string; kind: string; title: string; summary: string }
 export interface TopicsReply { topics: Topic[] }
+export interface FoundFact { attribute: string; label: string; value: string; quote: string; shown: boolean }
+export interface FoundEntity { kind: string; name: string; summary: string; card: string; cardTitle: string; curated: boolean; facts: FoundFact[] }
+export interface DocumentFindings { document: string; entities: FoundEntity[] }
+export interface FindingsReply { documents: DocumentFindings[]; total: number }
 export interface SourceRun { text: string; marked: boolean }
 export interface SourceBlock { kind: "paragraph" | "list" | "figure"; lines: SourceRun[][] }
 export interface SourceSection { title: string; blocks: SourceBlock[] }
@@ -70,6 +74,8 @@ export const welcomeCard = (locale: string) =>
 export const sendFeedback = (data: object) => postJson<FeedbackReply>("/api/feedback", data);
 
 export const topics = () => request<TopicsReply>("/api/topics");
+
+export const findings = () => request<FindingsReply>("/api/findings");
 
 export const source = (document: string, quote: string) =>
   request<SourceReply>(`/api/source?document=${encodeURIComponent(document)}&quote=${encodeURIComponent(quote)}`);

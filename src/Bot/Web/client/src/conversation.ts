@@ -54,21 +54,28 @@ export function startConversation(): void {
     }
   };
 
-  const sourceLink = (answer: Answer, text: PageText): HTMLElement => {
+  // The card's own source, then each other document its facts quote, so every fact can be checked.
+  const sourceLinks = (answer: Answer, text: PageText): HTMLElement => {
     const paragraph = document.createElement("p");
     paragraph.className = "source-link";
-    const link = document.createElement("a");
-    const query = new URLSearchParams({ document: answer.source.document, quote: answer.source.quote });
-    link.href = `/source?${query}`;
-    link.target = "_blank";
-    link.rel = "noopener noreferrer";
     const where = answer.source.section ? `${answer.source.document}, ${answer.source.section}` : answer.source.document;
-    link.textContent = `${text.openSource}: ${where}`;
-    const hint = document.createElement("span");
-    hint.className = "visually-hidden";
-    hint.textContent = ` ${text.newTab}`;
-    link.append(hint);
-    paragraph.append(link);
+    const links = [{ document: answer.source.document, quote: answer.source.quote, where }];
+    for (const fact of answer.facts)
+      if (fact.document && !links.some(l => l.document === fact.document))
+        links.push({ document: fact.document, quote: fact.quote, where: fact.document });
+    links.forEach((target, i) => {
+      if (i > 0) paragraph.append(document.createElement("br"));
+      const link = document.createElement("a");
+      link.href = `/source?${new URLSearchParams({ document: target.document, quote: target.quote })}`;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      link.textContent = `${text.openSource}: ${target.where}`;
+      const hint = document.createElement("span");
+      hint.className = "visually-hidden";
+      hint.textContent = ` ${text.newTab}`;
+      link.append(hint);
+      paragraph.append(link);
+    });
     return paragraph;
   };
 
@@ -111,7 +118,7 @@ export function startConversation(): void {
       if (reply.answer) context = reply.answer.context;
       const item = turn("bot", reply.language);
       item.append(renderCard(card, onSubmit(item)));
-      if (reply.answer) item.append(sourceLink(reply.answer, textFor(reply.language)));
+      if (reply.answer) item.append(sourceLinks(reply.answer, textFor(reply.language)));
       item.scrollIntoView({ block: "nearest" });
     } catch (error) {
       pending.remove();

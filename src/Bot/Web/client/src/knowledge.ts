@@ -1,5 +1,5 @@
 // The knowledge view: every office, country, strategy area and topic, with a filter box.
-import { ServiceError, Topic, topics } from "./api";
+import { DocumentFindings, findings, ServiceError, Topic, topics } from "./api";
 import { textFor } from "./strings";
 
 const groups: { kinds: string[]; heading: string }[] = [
@@ -13,6 +13,8 @@ const groups: { kinds: string[]; heading: string }[] = [
 const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
 export async function startKnowledge(): Promise<void> {
+  void startFindings();
+
   const container = document.getElementById("topics") as HTMLDivElement;
   const filter = document.getElementById("topic-filter") as HTMLInputElement;
   const count = document.getElementById("topic-count") as HTMLParagraphElement;
@@ -80,5 +82,67 @@ function topicCard(topic: Topic): HTMLLIElement {
   ask.textContent = "Ask about this";
   ask.setAttribute("aria-label", `Ask about ${topic.title}`);
   item.append(ask);
+  return item;
+}
+
+// The content owners' part: per document, what extraction found, each fact with its quote
+// linked to the source view so it can be checked in place.
+async function startFindings(): Promise<void> {
+  const container = document.getElementById("findings") as HTMLDivElement;
+  const count = document.getElementById("findings-count") as HTMLParagraphElement;
+  let reply;
+  try {
+    reply = await findings();
+  } catch (error) {
+    const text = textFor(navigator.language);
+    count.setAttribute("role", "alert");
+    count.textContent = error instanceof ServiceError && error.kind === "offline" ? text.offline : text.server;
+    return;
+  }
+  count.textContent = reply.total > reply.documents.length
+    ? `${reply.documents.length} of ${reply.total} documents shown`
+    : `${reply.total} ${reply.total === 1 ? "document" : "documents"}`;
+  for (const found of reply.documents) container.append(documentFindings(found));
+}
+
+function documentFindings(found: DocumentFindings): HTMLDetailsElement {
+  const details = document.createElement("details");
+  details.className = "findings";
+  const summary = document.createElement("summary");
+  const facts = found.entities.reduce((n, e) => n + e.facts.length, 0);
+  summary.textContent = `${found.document}: ${found.entities.length} names, ${facts} facts`;
+  details.append(summary);
+  const list = document.createElement("ul");
+  for (const entity of found.entities) {
+    const item = document.createElement("li");
+    const name = document.createElement("strong");
+    name.textContent = entity.name;
+    const card = document.createElement("span");
+    card.className = "hint";
+    card.textContent = entity.curated ? ` (${entity.kind}; adds to the catalog's card "${entity.cardTitle}")` : ` (${entity.kind}; card of its own)`;
+    item.append(name, card);
+    const lines = document.createElement("ul");
+    if (entity.summary) lines.append(quoted("", entity.summary, found.document, true));
+    for (const fact of entity.facts) lines.append(quoted(`${fact.label}: ${fact.value}`, fact.quote, found.document, fact.shown));
+    item.append(lines);
+    list.append(item);
+  }
+  details.append(list);
+  return details;
+}
+
+function quoted(label: string, quote: string, documentName: string, shown: boolean): HTMLLIElement {
+  const item = document.createElement("li");
+  if (label) item.append(`${label} `);
+  const link = document.createElement("a");
+  link.href = `/source?${new URLSearchParams({ document: documentName, quote })}`;
+  link.textContent = `“${quote}”`;
+  item.append(link);
+  if (!shown) {
+    const note = document.createElement("span");
+    note.className = "hint";
+    note.textContent = " (not on the card: it shows another fact for this)";
+    item.append(note);
+  }
   return item;
 }
