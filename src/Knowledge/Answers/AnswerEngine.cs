@@ -75,7 +75,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
-        _passages = new PassageJudge(index, lexicon);
+        _passages = new PassageJudge(index, lexicon, knowledge.Documents.ToDictionary(d => d.Name, TitleStems, StringComparer.Ordinal));
         _nameStems = knowledge.Entities.ToDictionary(e => e.Id, e => (IReadOnlyList<IReadOnlySet<string>>)e.Names.Values.Concat(e.Aliases)
             .Select(name => (IReadOnlySet<string>)TextFolding.Tokens(name).Where(t => !StopWords.IsStopWord(t)).Select(Stemmer.English).ToHashSet())
             .Where(stems => stems.Count > 0)
@@ -186,6 +186,12 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var named = mentions.Select(m => _knowledge.EntitiesById[m.EntityId]).FirstOrDefault();
         return NoAnswer(language, named);
     }
+
+    /// <summary>The stems of a document's first heading, its title when it has one.</summary>
+    private static IReadOnlySet<string> TitleStems(CleanDocument document) =>
+        document.Sections.FirstOrDefault(s => s.Title != CleanDocument.UntitledSection) is { } titled && titled == document.Sections[0]
+            ? TextFolding.Tokens(titled.Title).Select(Stemmer.English).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>();
 
     private bool CanSee(IReadOnlySet<string> audiences, EntityDefinition entity) => _knowledge.CanSee(audiences, entity.Document);
 

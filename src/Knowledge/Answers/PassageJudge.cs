@@ -37,7 +37,11 @@ public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerSha
 /// that sentence has the shape the question asks for. Stateless but for a bounded cache of
 /// passages already read.
 /// </summary>
-public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
+/// <param name="documentTitles">
+/// The stems of each document's title: a place a document is about ("IOM in Ecuador") is what
+/// each of its passages speaks of, whether or not the passage names it again.
+/// </param>
+public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnlyDictionary<string, IReadOnlySet<string>>? documentTitles = null)
 {
     // Passages read into sentences and stems; a full cache is simply emptied.
     private const int MaxRememberedPassages = 20_000;
@@ -67,7 +71,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
         foreach (var hit in hits)
         {
             var passage = Read(hit);
-            if (named is not null && !named.All(names => names.Any(name => name.IsSubsetOf(passage.Stems))))
+            if (named is not null && !named.All(names => names.Any(name => name.IsSubsetOf(passage.Stems) || TitleSays(hit.Document, name))))
                 continue;
             var coverage = PreciseAnswer.Explained(passage.Stems, concepts) / total;
             var best = PreciseAnswer.BestSentence(passage, concepts, shape, out _);
@@ -82,6 +86,9 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon)
         ranked.Sort((a, b) => b.Rank.CompareTo(a.Rank));
         return new DocumentEvidence(concepts, shape, ranked, null);
     }
+
+    private bool TitleSays(string document, IReadOnlySet<string> name) =>
+        documentTitles?.TryGetValue(document, out var title) == true && name.IsSubsetOf(title);
 
     /// <summary>Why no document can answer the question, whatever else it shares with them; null if one may.</summary>
     private static string? RuledOut(Question question, IReadOnlyList<Concept> concepts)

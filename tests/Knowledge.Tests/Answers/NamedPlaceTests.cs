@@ -1,0 +1,56 @@
+using IomAssistant.Knowledge.Answers;
+using IomAssistant.Knowledge.Indexing;
+
+namespace IomAssistant.Knowledge.Tests.Answers;
+
+/// <summary>A place the question names must be what the answer speaks of: said in the passage, or in the title of the document it is from.</summary>
+public sealed class NamedPlaceTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly KnowledgeIndex _index;
+    private readonly AnswerEngine _engine;
+
+    public NamedPlaceTests()
+    {
+        var knowledge = Path.Combine(_folder.Path, "knowledge");
+        Directory.CreateDirectory(knowledge);
+        File.WriteAllText(Path.Combine(knowledge, "ecuador.md"), """
+            # IOM in Ecuador
+
+            IOM has worked in Ecuador since 1965 and runs sub-offices in Guayaquil and Tulcán.
+
+            ## What we do
+
+            IOM has opened 12 mobile service points where migrants get help completing the online visa application.
+            """);
+        File.WriteAllText(Path.Combine(knowledge, "peru.md"), """
+            # IOM in Peru
+
+            IOM has worked in Peru since 1988.
+
+            ## What we do
+
+            IOM opened 3 mobile service points in Tumbes for the visa application.
+            """);
+        var loaded = KnowledgeBase.Load(knowledge);
+        _index = KnowledgeIndex.Open(loaded, Path.Combine(_folder.Path, "index"));
+        _engine = new AnswerEngine(loaded, _index);
+    }
+
+    [Theory]
+    [InlineData("How many mobile service points help migrants with visas in Ecuador?", "12 mobile service points")]
+    [InlineData("How many mobile service points help migrants with visas in Peru?", "3 mobile service points")]
+    public void A_passage_of_a_document_titled_for_the_place_speaks_of_it(string question, string expected)
+    {
+        var answer = _engine.Ask(question).Answer;
+
+        Assert.NotNull(answer);
+        Assert.Contains(expected, answer.Text);
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _folder.Dispose();
+    }
+}
