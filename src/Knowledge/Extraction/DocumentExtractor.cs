@@ -120,14 +120,24 @@ public sealed class DocumentExtractor
         public List<EntityDefinition> Entities { get; } = [];
         public EntityDefinition? Main { get; set; }
 
-        public static string Key(string name) => string.Join(' ', TextFolding.Tokens(name));
+        /// <summary>Folded words, "Declaration of Quito" in the order of "Quito Declaration": two ways to name one thing.</summary>
+        public static string Key(string name)
+        {
+            var tokens = TextFolding.Tokens(name);
+            return tokens.Count >= 3 && tokens[1] == "of" && ThingHeads.Contains(tokens[0])
+                ? string.Join(' ', tokens.Skip(2).Append(tokens[0]))
+                : string.Join(' ', tokens);
+        }
 
         public EntityDefinition? Named(string name) => _byName.GetValueOrDefault(Key(name));
 
         public EntityDefinition? Add(string kind, string name, string summary)
         {
             if (Named(name) is { } known)
+            {
+                Alias(known, name);
                 return known;
+            }
             if (Entities.Count >= MaxEntities || Key(name).Length == 0)
                 return null;
             var entity = new EntityDefinition
@@ -149,7 +159,9 @@ public sealed class DocumentExtractor
             var key = Key(alias);
             if (key.Length == 0 || !_byName.TryAdd(key, entity) && _byName[key] != entity)
                 return;
-            if (!entity.Names.Values.Concat(entity.Aliases).Any(n => Key(n) == key))
+            // The other word order is an alias of its own: questions write either.
+            var written = string.Join(' ', TextFolding.Tokens(alias));
+            if (!entity.Names.Values.Concat(entity.Aliases).Any(n => string.Join(' ', TextFolding.Tokens(n)) == written))
                 entity.Aliases.Add(alias);
         }
     }
@@ -293,8 +305,14 @@ public sealed class DocumentExtractor
         var known = Mentions(words, found);
         for (var i = 0; i < words.Count; i++)
         {
-            if (!words[i].Capitalized || !ThingHeads.Contains(words[i].Folded) || known.Any(m => m.Start <= i && i < m.End))
+            if (!words[i].Capitalized || !ThingHeads.Contains(words[i].Folded))
                 continue;
+            // Named before, perhaps in the other word order ("Declaration of Quito"): an alias.
+            if (known.FirstOrDefault(m => m.Start <= i && i < m.End) is { } mention)
+            {
+                found.Alias(mention.Entity, Phrase(sentence.Text, words.GetRange(mention.Start, mention.End - mention.Start)));
+                continue;
+            }
             var first = i;
             while (first > 0 && i - first < MaxNameWords && words[first - 1].Capitalized && !Connectors.Contains(words[first - 1].Folded) &&
                    sentence.Text.AsSpan(words[first - 1].End, words[first].Start - words[first - 1].End).Trim().Length == 0)
@@ -315,7 +333,7 @@ public sealed class DocumentExtractor
             // "IOM Regional Strategy for South America" after "IOM Regional Strategy": the same one.
             if (last > i && found.Named(head) is { } same)
                 found.Alias(same, name);
-            else if (found.Named(name) is null)
+            else
                 found.Add("topic", name, Description(sentence));
             i = last;
         }

@@ -52,6 +52,16 @@ public class DocumentExtractorTests
     }
 
     [Fact]
+    public void Both_word_orders_of_a_name_are_one_entity()
+    {
+        var entities = Extract("The group met after the Quito Declaration was signed. The Declaration of Quito was renewed by the Quito Plan.");
+
+        var declaration = Named(entities, "Quito Declaration");
+        Assert.Contains("Declaration of Quito", declaration.Aliases);
+        Assert.DoesNotContain(entities, e => e.Title == "Declaration of Quito");
+    }
+
+    [Fact]
     public void A_later_figure_of_the_action_a_programme_carries_out_is_the_programme_s()
     {
         var entities = Extract("""
