@@ -75,7 +75,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
-        _passages = new PassageJudge(index, lexicon, knowledge.Documents.ToDictionary(d => d.Name, TitleStems, StringComparer.Ordinal));
+        _passages = new PassageJudge(index, lexicon, knowledge.Documents.ToDictionary(d => d.Name, TitleStems, StringComparer.Ordinal), CountryWords(knowledge));
         _nameStems = knowledge.Entities.ToDictionary(e => e.Id, e => (IReadOnlyList<IReadOnlySet<string>>)e.Names.Values.Concat(e.Aliases)
             .Select(name => (IReadOnlySet<string>)TextFolding.Tokens(name).Where(t => !StopWords.IsStopWord(t)).Select(Stemmer.English).ToHashSet())
             .Where(stems => stems.Count > 0)
@@ -202,12 +202,20 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// For each place (country, office) the question names, the stems of its names and of the
     /// words the question named it with ("Venezuelans"): a passage must say one of them.
     /// </summary>
-    private List<IReadOnlyList<IReadOnlySet<string>>> NamedEntities(Question q, IReadOnlyList<Mention> mentions) =>
+    private List<NamedPlace> NamedEntities(Question q, IReadOnlyList<Mention> mentions) =>
         mentions.GroupBy(m => m.EntityId)
             .Where(g => _knowledge.EntitiesById[g.Key].Kind is "country" or "office")
-            .Select(g => (IReadOnlyList<IReadOnlySet<string>>)[.. _nameStems[g.Key], .. g.Select(m => (IReadOnlySet<string>)
-                Enumerable.Range(m.Start, m.Length).Where(i => q.Tokens[i].Counts).Select(i => Stemmer.English(q.Tokens[i].Word)).ToHashSet())])
+            .Select(g => new NamedPlace([.. _nameStems[g.Key], .. g.Select(m => (IReadOnlySet<string>)
+                Enumerable.Range(m.Start, m.Length).Where(i => q.Tokens[i].Counts).Select(i => Stemmer.English(q.Tokens[i].Word)).ToHashSet())],
+                Strict: !_knowledge.EntitiesById[g.Key].Extracted))
             .ToList();
+
+    /// <summary>One-word country names ("Brazil", "Francia"): the words that tell a passage speaks of a country (many-word names share words with much else).</summary>
+    private static HashSet<string> CountryWords(KnowledgeBase knowledge) =>
+        knowledge.Entities.Where(e => e.Kind == "country")
+            .SelectMany(e => e.Names.Values.Concat(e.Aliases))
+            .Select(TextFolding.Tokens).Where(t => t.Count == 1)
+            .Select(t => Stemmer.English(t[0])).ToHashSet(StringComparer.Ordinal);
 
     private AskResult Passage(JudgedPassage judged, DocumentEvidence documents, string language)
     {

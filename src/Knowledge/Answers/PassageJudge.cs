@@ -37,11 +37,20 @@ public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerSha
 /// that sentence has the shape the question asks for. Stateless but for a bounded cache of
 /// passages already read.
 /// </summary>
+/// <summary>
+/// A place (country, office) the question names: the stems of each of its names. A passage must
+/// say one of them; for a place only extraction found (<paramref name="Strict"/> false), a
+/// passage that names no other country may speak of it too ("the national anthem" in an
+/// article about a country's football final).
+/// </summary>
+public sealed record NamedPlace(IReadOnlyList<IReadOnlySet<string>> Names, bool Strict);
+
 /// <param name="documentTitles">
 /// The stems of each document's title: a place a document is about ("IOM in Ecuador") is what
 /// each of its passages speaks of, whether or not the passage names it again.
 /// </param>
-public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnlyDictionary<string, IReadOnlySet<string>>? documentTitles = null)
+/// <param name="countryWords">The stems of the one-word names of the countries the knowledge holds.</param>
+public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnlyDictionary<string, IReadOnlySet<string>>? documentTitles = null, IReadOnlySet<string>? countryWords = null)
 {
     // Passages read into sentences and stems; a full cache is simply emptied.
     private const int MaxRememberedPassages = 20_000;
@@ -53,7 +62,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
     /// Brazil?" is not answered by Colombia's chief of mission).
     /// </param>
     /// <param name="audiences">Who asks: only passages of documents they may read are candidates.</param>
-    public DocumentEvidence Judge(Question question, IReadOnlySet<string> audiences, IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>>? named = null)
+    public DocumentEvidence Judge(Question question, IReadOnlySet<string> audiences, IReadOnlyList<NamedPlace>? named = null)
     {
         var concepts = Concept.Read(question, lexicon);
         var shape = AnswerShape.For(question);
@@ -71,7 +80,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
         foreach (var hit in hits)
         {
             var passage = Read(hit);
-            if (named is not null && !named.All(names => names.Any(name => name.IsSubsetOf(passage.Stems) || TitleSays(hit.Document, name))))
+            if (named is not null && !named.All(place => SpeaksOf(place, passage, hit.Document)))
                 continue;
             var coverage = PreciseAnswer.Explained(passage.Stems, concepts) / total;
             var best = PreciseAnswer.BestSentence(passage, concepts, shape, out _);
@@ -85,6 +94,16 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
         }
         ranked.Sort((a, b) => b.Rank.CompareTo(a.Rank));
         return new DocumentEvidence(concepts, shape, ranked, null);
+    }
+
+    private bool SpeaksOf(NamedPlace place, PassageText passage, string document)
+    {
+        if (place.Names.Any(name => name.IsSubsetOf(passage.Stems) || TitleSays(document, name)))
+            return true;
+        if (place.Strict || countryWords is null)
+            return false;
+        var title = documentTitles?.GetValueOrDefault(document) ?? new HashSet<string>();
+        return !passage.Stems.Concat(title).Any(s => countryWords.Contains(s) && !place.Names.Any(n => n.Contains(s)));
     }
 
     private bool TitleSays(string document, IReadOnlySet<string> name) =>

@@ -32,6 +32,15 @@ public sealed class NamedPlaceTests : IDisposable
 
             IOM opened 3 mobile service points in Tumbes for the visa application.
             """);
+        File.WriteAllText(Path.Combine(knowledge, "final.md"), """
+            # The final
+
+            The final was played in Brazil in 2014.
+
+            ## Ceremony
+
+            The singer Ana Rios performed the national anthem before the match.
+            """);
         var loaded = KnowledgeBase.Load(knowledge);
         _index = KnowledgeIndex.Open(loaded, Path.Combine(_folder.Path, "index"));
         _engine = new AnswerEngine(loaded, _index);
@@ -46,6 +55,23 @@ public sealed class NamedPlaceTests : IDisposable
 
         Assert.NotNull(answer);
         Assert.Contains(expected, answer.Text);
+    }
+
+    [Fact]
+    public void A_passage_that_names_no_other_country_may_speak_of_a_country_only_extraction_found()
+    {
+        var answer = _engine.Ask("Who performed the national anthem in Brazil?").Answer;
+
+        Assert.NotNull(answer);
+        Assert.Contains("Ana Rios", answer.Text);
+    }
+
+    [Fact]
+    public void A_passage_of_a_document_about_another_country_does_not()
+    {
+        var answer = _engine.Ask("How many mobile service points help migrants with visas in Brazil?").Answer;
+
+        Assert.DoesNotContain("mobile service points", answer?.Text ?? "");
     }
 
     public void Dispose()
