@@ -33,6 +33,8 @@ public sealed class DocumentExtractor
     private static readonly HashSet<string> CreationVerbs = ["created", "established", "founded", "launched", "formed", "inaugurated", "born", "opened"];
     private static readonly HashSet<string> EventVerbs = ["joined", "became", "signed", "adopted", "approved", "began", "started", "entered", "confirmed"];
     private static readonly HashSet<string> PlaceVerbs = ["located", "based", "headquartered", "situated", "seated"];
+    // "first known as", "originally known as": what a thing was called before.
+    private static readonly HashSet<string> FormerMarkers = ["first", "originally", "previously", "once", "initially"];
     private static readonly HashSet<string> AreaNouns = ["areas", "pillars", "priorities", "lines", "axes", "objectives"];
     private static readonly HashSet<string> AreaQualifiers = ["thematic", "strategic", "priority", "programmatic", "work", "action"];
     private static readonly HashSet<string> Scales = ["thousand", "million", "billion"];
@@ -458,7 +460,7 @@ public sealed class DocumentExtractor
                 if (about.Kind == "office" && about == found.Main)
                     AddCityAliases(about, Phrase(sentence.Text, CapitalizedRun(words, i + 2, sentence.Text, allowComma: false)), found);
             }
-            else if (word.Folded == "formerly" && about is not null)
+            else if ((word.Folded == "formerly" || word.Folded == "known" && i > 0 && FormerMarkers.Contains(words[i - 1].Folded)) && about is not null)
             {
                 var start = i + 1;
                 while (start < words.Count && words[start].Folded is "the" or "known" or "as" or "called" or "named")
@@ -664,9 +666,23 @@ public sealed class DocumentExtractor
         {
             var gap = text.AsSpan(words[end].End, words[end + 1].Start - words[end].End).Trim();
             var joins = gap.Length == 0 || allowComma && gap is "," && end == start + CountUntilComma(words, start, text);
-            if (!joins || !words[end + 1].Capitalized && !(gap.Length == 0 && Connectors.Contains(words[end + 1].Folded) && end + 2 < words.Count && words[end + 2].Capitalized))
+            if (!joins)
                 break;
-            end++;
+            if (words[end + 1].Capitalized)
+            {
+                end++;
+                continue;
+            }
+            // "Committee for European Migration", "Committee for the Movement of Migrants": one or
+            // two small words inside a name, when a capitalized word follows them.
+            var small = 0;
+            while (small < 2 && end + 1 + small < words.Count && Connectors.Contains(words[end + 1 + small].Folded) &&
+                   text.AsSpan(words[end + small].End, words[end + 1 + small].Start - words[end + small].End).Trim().Length == 0)
+                small++;
+            if (gap.Length > 0 || small == 0 || end + 1 + small >= words.Count || !words[end + 1 + small].Capitalized ||
+                text.AsSpan(words[end + small].End, words[end + 1 + small].Start - words[end + small].End).Trim().Length > 0)
+                break;
+            end += small + 1;
         }
         return words.GetRange(start, end - start + 1);
     }

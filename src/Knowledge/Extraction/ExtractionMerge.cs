@@ -13,7 +13,8 @@ namespace IomAssistant.Knowledge.Extraction;
 /// </summary>
 public static class ExtractionMerge
 {
-    private const int MaxFactsPerEntity = 16;
+    /// <summary>Facts extraction may add to one entity, beside those curated.</summary>
+    private const int MaxAddedFactsPerEntity = 16;
 
     /// <param name="audiencesOf">The audiences of a document: a fact joins an entity only when everyone who sees the entity may read it.</param>
     /// <param name="cards">Filled, when given, with the id of the entity each extracted one became part of.</param>
@@ -55,7 +56,7 @@ public static class ExtractionMerge
                     target.Aliases.Add(alias);
             foreach (var fact in found.Facts)
             {
-                if (target.Facts.Count >= MaxFactsPerEntity)
+                if (target.Facts.Count(f => f.Document.Length > 0) >= MaxAddedFactsPerEntity)
                     break;
                 var given = target.Facts.Where(f => f.Attribute == fact.Attribute).ToList();
                 if (isCurated && given.Any(f => f.Document.Length == 0) || given.Any(f => f.Value == fact.Value) || !Readable(fact.SourceIn(found), target.Document, audiencesOf))

@@ -31,6 +31,18 @@ public class CorpusCardTests(CorpusKnowledge corpus) : IClassFixture<CorpusKnowl
     }
 
     [Theory]
+    [InlineData("¿Cómo se llamaba antes la OIM?", "Provisional Intergovernmental Committee for the Movement of Migrants from Europe")]
+    [InlineData("What was IOM formerly called?", "Provisional Intergovernmental Committee for the Movement of Migrants from Europe")]
+    public void A_curated_card_answers_with_a_fact_an_added_document_gives(string question, string value)
+    {
+        var answer = corpus.Engine.Ask(question).Answer;
+
+        Assert.NotNull(answer);
+        Assert.Equal("International Organization for Migration (IOM)", answer.Title);
+        Assert.Contains(answer.Facts, f => f.Value == value && f.Document == "iom-history.txt");
+    }
+
+    [Theory]
     [InlineData("¿Qué es la R4V?", "¿y cuántos países?", "17")]
     [InlineData("What is R4V?", "and where is it located?", "Panama City, Panama")]
     public void Follow_ups_work_on_an_extracted_entity_s_card(string first, string followUp, string value)

@@ -32,6 +32,8 @@ public class DocumentExtractorTests
     // A former name.
     [InlineData("The International Organization for Migration (IOM) was formerly the Intergovernmental Committee for European Migration.",
         "organization", "International Organization for Migration", "formerly", "Intergovernmental Committee for European Migration", "formerly the Intergovernmental Committee for European Migration")]
+    [InlineData("The International Organization for Migration (IOM), or as it was first known, the Provisional Intergovernmental Committee for the Movement of Migrants from Europe, was born in 1951.",
+        "organization", "International Organization for Migration", "formerly", "Provisional Intergovernmental Committee for the Movement of Migrants from Europe", "known, the Provisional Intergovernmental Committee for the Movement of Migrants from Europe")]
     public void Finds_the_entity_and_the_fact_a_sentence_states_with_its_quote(string text, string kind, string name, string attribute, string value, string quote)
     {
         var entity = Named(Extract(text), name);

@@ -39,6 +39,18 @@ public class ExtractionMergeTests
     }
 
     [Fact]
+    public void A_richly_curated_card_still_takes_the_facts_it_lacks()
+    {
+        var curated = Entity("iom", "IOM", "brochure.txt");
+        curated.Facts.AddRange(Enumerable.Range(0, 20).Select(i => Curated($"attribute-{i}", $"{i}")));
+        var found = Entity("doc-iom", "IOM", "history.txt", ("formerly", "PICMME"));
+
+        var merged = ExtractionMerge.Merge([curated], [new DocumentEntities("history.txt", [found])], _ => Everyone);
+
+        Assert.Contains(Assert.Single(merged).Facts, f => f.Attribute == "formerly" && f.Value == "PICMME");
+    }
+
+    [Fact]
     public void An_entity_no_one_curated_is_a_card_of_its_own()
     {
         var found = Entity("doc-guyana", "Guyana", "guyana.txt", ("figures", "12 projects"));
