@@ -27,6 +27,7 @@ public sealed class DocumentExtractor
     private const int MinAcronymUses = 2;
     private const int MaxAreas = 12;
     private const int MaxWordsToDate = 6;
+    private const int MaxWordsDated = 30;
 
     private static readonly HashSet<string> Connectors = ["of", "for", "the", "and", "on", "from", "in", "with", "de", "del", "la", "las", "los", "el", "para", "do", "da", "dos", "das", "e", "y"];
     private static readonly HashSet<string> NameBreakers = ["of", "for", "in", "on", "from", "with", "and"];
@@ -445,12 +446,19 @@ public sealed class DocumentExtractor
             {
                 if (about is not null && DateAfter(words, i + 1) is null && PlaceAfter(words, i + 1, sentence.Text) is { } place)
                     AddFact(about, "location", Phrase(sentence.Text, place), Phrase(sentence.Text, words.GetRange(i, words.IndexOf(place[^1]) - i + 1)));
+                var creation = CreationVerbs.Contains(word.Folded);
                 if (DateAfter(words, i + 1) is var (date, end) && about is not null)
                 {
                     // The fact quotes what states it, "created on July 2011", not the whole sentence.
                     var stated = Phrase(sentence.Text, words.GetRange(i, end - i + 1));
-                    var creation = CreationVerbs.Contains(word.Folded);
                     AddFact(about, creation ? "created" : "dates", creation ? date : stated, stated);
+                }
+                // "On 19 September 2016, IOM became a related agency to the United Nations": the
+                // date opens the sentence, which says in full what happened.
+                else if (about is not null && words.Count <= MaxWordsDated && OpeningDate(words, i, sentence.Text) is var (opening, from))
+                {
+                    var stated = Phrase(sentence.Text, words.GetRange(from, words.Count - from));
+                    AddFact(about, creation ? "created" : "dates", creation ? opening : stated, stated);
                 }
             }
             else if (PlaceVerbs.Contains(word.Folded) && i + 2 < words.Count && words[i + 1].Folded == "in" && words[i + 2].Capitalized && about is not null)
@@ -629,6 +637,16 @@ public sealed class DocumentExtractor
             if (k < words.Count && IsYear(words[k]))
                 return (string.Join(' ', words.GetRange(start, k - start + 1).Select(w => w.Text)), k);
         }
+        return null;
+    }
+
+    /// <summary>"On 19 September 2016, ..." before the verb at <paramref name="verb"/>: the date and the index of its "on".</summary>
+    private static (string Date, int From)? OpeningDate(List<Word> words, int verb, string text)
+    {
+        for (var k = 0; k < verb; k++)
+            if (words[k].Folded is "on" or "in" && DateAfter(words, k) is var (date, end) && end < verb &&
+                text.AsSpan(words[end].End).TrimStart().StartsWith(","))
+                return (date, k);
         return null;
     }
 

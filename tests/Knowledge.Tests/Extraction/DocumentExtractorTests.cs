@@ -24,6 +24,8 @@ public class DocumentExtractorTests
     // Organizations by their acronym, dates of events.
     [InlineData("The International Organization for Migration (IOM) joined the United Nations on 19 September 2016.",
         "organization", "International Organization for Migration", "dates", "joined the United Nations on 19 September 2016", "joined the United Nations on 19 September 2016")]
+    [InlineData("Geneva, 11 October 2016: On 19 September 2016, the International Organization for Migration (IOM) became a related agency to the United Nations.",
+        "organization", "International Organization for Migration", "dates", "On 19 September 2016, the International Organization for Migration (IOM) became a related agency to the United Nations", "On 19 September 2016, the International Organization for Migration (IOM) became a related agency to the United Nations")]
     // Platforms and programmes with their acronyms, labelled figures.
     [InlineData("The Regional Inter-Agency Coordination Platform (R4V) comprises 17 countries that host refugees.",
         "topic", "Regional Inter-Agency Coordination Platform", "countries", "17", "17 countries")]
