@@ -13,6 +13,7 @@ if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddAssistantDefaults();
 builder.AddManagement();
 builder.AddKnowledgeEngine();
 builder.AddConversation();

@@ -1,6 +1,5 @@
 using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Gaps;
-using IomAssistant.Bot.Observability;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +15,6 @@ public static class ConversationHosting
             .Bind(builder.Configuration.GetSection(StoreOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
-        AssistantMetrics.AddAssistantMetrics(services);
         services.AddSingleton(provider => GapStores.Open(
             provider.GetRequiredService<IOptions<StoreOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath,

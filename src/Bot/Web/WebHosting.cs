@@ -17,7 +17,6 @@ public static class WebHosting
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<WebAudiences>();
         services.TryAddSingleton<AdaptiveCardRenderer>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebAssets>();
         services.AddRateLimiter(limiter =>
         {

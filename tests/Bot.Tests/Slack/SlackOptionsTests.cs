@@ -62,6 +62,7 @@ public sealed class SlackOptionsTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddAssistantDefaults();
         if (socketMode)
         {
             // What the Socket Mode connection needs to be built.
