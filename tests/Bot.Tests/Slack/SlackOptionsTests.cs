@@ -1,4 +1,6 @@
+using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Deduplication;
+using IomAssistant.Bot.Gaps;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
 using Microsoft.AspNetCore.Builder;
@@ -67,6 +69,7 @@ public sealed class SlackOptionsTests
         {
             // What the Socket Mode connection needs to be built.
             builder.AddKnowledgeEngine();
+            builder.AddGapStore();
             builder.AddConversation();
             builder.AddDeliveryDeduplication();
         }
