@@ -2,6 +2,7 @@ using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Knowledge.Answers;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IomAssistant.Bot.Web;
 
@@ -15,33 +16,36 @@ public static class KnowledgeEndpoints
 
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/topics", (HttpContext http, ConversationService conversation, WebAudiences audiences) =>
-        {
-            SecurityHeaders.Apply(http.Response);
-            return Results.Json(new TopicsResponse(conversation.Topics(audiences.Of(http.Request))));
-        }).RequireRateLimiting(WebHosting.RateLimitPolicy);
-
-        app.MapGet("/api/source", (HttpContext http, KnowledgeEngineHost knowledge, WebAudiences audiences) =>
-        {
-            SecurityHeaders.Apply(http.Response);
-            var query = http.Request.Query;
-            if (query["document"].Count != 1 || string.IsNullOrWhiteSpace(query["document"][0]))
-                return Results.Json(new { error = "Give one \"document\": the name a card's source shows." }, statusCode: StatusCodes.Status400BadRequest);
-            if (query["quote"].Count > 1)
-                return Results.Json(new { error = "Give at most one \"quote\"." }, statusCode: StatusCodes.Status400BadRequest);
-            var name = query["document"][0]!;
-            var quote = query["quote"].Count == 1 ? query["quote"][0] : null;
-            if (name.Length > MaxDocumentName || quote?.Length > MaxQuote)
-                return Results.Json(new { error = $"The document name is limited to {MaxDocumentName} characters and the quote to {MaxQuote}." }, statusCode: StatusCodes.Status400BadRequest);
-
-            // Looked up by exact name among the loaded documents the caller may read: the file
-            // system is never consulted, and a restricted document is as absent as a missing one.
-            var document = knowledge.Document(name, audiences.Of(http.Request));
-            if (document is null)
-                return Results.Json(new { error = "The knowledge holds no document by that name." }, statusCode: StatusCodes.Status404NotFound);
-            return Results.Json(SourceViewBuilder.Build(document, quote is null ? null : AskRequestReader.WithoutControlCharacters(quote)));
-        }).RequireRateLimiting(WebHosting.RateLimitPolicy);
-
+        app.MapGet("/api/topics", Topics).RequireRateLimiting(WebHosting.RateLimitPolicy);
+        app.MapGet("/api/source", Source).RequireRateLimiting(WebHosting.RateLimitPolicy);
         return app;
+    }
+
+    private static Ok<TopicsResponse> Topics(HttpContext http, ConversationService conversation, WebAudiences audiences)
+    {
+        SecurityHeaders.Apply(http.Response);
+        return TypedResults.Ok(new TopicsResponse(conversation.Topics(audiences.Of(http.Request))));
+    }
+
+    private static Results<Ok<SourceDocumentView>, BadRequest<ApiError>, NotFound<ApiError>> Source(
+        HttpContext http, KnowledgeEngineHost knowledge, WebAudiences audiences)
+    {
+        SecurityHeaders.Apply(http.Response);
+        var query = http.Request.Query;
+        if (query["document"].Count != 1 || string.IsNullOrWhiteSpace(query["document"][0]))
+            return TypedResults.BadRequest(new ApiError("Give one \"document\": the name a card's source shows."));
+        if (query["quote"].Count > 1)
+            return TypedResults.BadRequest(new ApiError("Give at most one \"quote\"."));
+        var name = query["document"][0]!;
+        var quote = query["quote"].Count == 1 ? query["quote"][0] : null;
+        if (name.Length > MaxDocumentName || quote?.Length > MaxQuote)
+            return TypedResults.BadRequest(new ApiError($"The document name is limited to {MaxDocumentName} characters and the quote to {MaxQuote}."));
+
+        // Looked up by exact name among the loaded documents the caller may read: the file
+        // system is never consulted, and a restricted document is as absent as a missing one.
+        var document = knowledge.Document(name, audiences.Of(http.Request));
+        if (document is null)
+            return TypedResults.NotFound(new ApiError("The knowledge holds no document by that name."));
+        return TypedResults.Ok(SourceViewBuilder.Build(document, quote is null ? null : AskRequestReader.WithoutControlCharacters(quote)));
     }
 }
