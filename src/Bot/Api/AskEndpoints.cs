@@ -21,18 +21,18 @@ public static class AskEndpoints
         return app;
     }
 
+    /// <summary>Serialized by the generated <see cref="ApiJson"/>: /api/ask is the endpoint measured for throughput.</summary>
     private static async Task<Results<JsonHttpResult<AskResponse>, JsonHttpResult<ApiError>>> AskAsync(
         HttpContext http, ConversationService conversation, WebAudiences audiences, ILoggerFactory loggers)
     {
         var read = await AskRequestReader.ReadAsync(http);
         if (!read.IsAccepted)
         {
-            loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", read.Refusal.StatusCode, read.Refusal.Value?.Error);
-            return read.Refusal;
+            loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", read.Status, read.Error.Error);
+            return TypedResults.Json(read.Error, ApiJson.Default.ApiError, statusCode: read.Status);
         }
         var request = read.Value;
         var reply = conversation.Ask(Channel, audiences.Of(http.Request), request.Question, request.Context, request.Locale);
-        // Source-generated serialization: /api/ask is the endpoint measured for throughput.
         return TypedResults.Json(new AskResponse(reply.Answer, reply.Suggestions, reply.Language), ApiJson.Default.AskResponse);
     }
 }

@@ -19,7 +19,7 @@ public static class AskRequestReader
     {
         var read = await RequestBody.ReadJsonAsync(http, maxDepth: 32, "The body must be UTF-8 JSON: {\"question\": \"...\"}.");
         if (!read.IsAccepted)
-            return RequestRead<AskRequest>.Refused(read.Refusal);
+            return RequestRead<AskRequest>.Refused(read);
         using var document = read.Value;
         return Read(document.RootElement);
     }

@@ -35,7 +35,9 @@ public static class FixedAnswerEndpoint
         app.MapPost(Route, async Task<Results<JsonHttpResult<AskResponse>, JsonHttpResult<ApiError>>> (HttpContext http) =>
         {
             var read = await AskRequestReader.ReadAsync(http);
-            return read.IsAccepted ? TypedResults.Json(Fixed, ApiJson.Default.AskResponse) : read.Refusal;
+            return read.IsAccepted
+                ? TypedResults.Json(Fixed, ApiJson.Default.AskResponse)
+                : TypedResults.Json(read.Error, ApiJson.Default.ApiError, statusCode: read.Status);
         }).WithBodyLimit(RequestBody.AskLimit);
         return app;
     }

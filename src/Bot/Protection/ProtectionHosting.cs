@@ -67,6 +67,6 @@ public static class ProtectionHosting
         // The caller's id is personal data: the path is enough to see which limit trips.
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Protection.RateLimits")
             .LogWarning("Rate limit reached on {Path}; answered 429", context.Request.Path);
-        await context.Response.WriteAsJsonAsync(new ApiError("Too many requests: please wait a moment and try again."), ApiJson.Default.ApiError, cancellationToken: cancellationToken);
+        await context.Response.WriteAsJsonAsync(new ApiError("Too many requests: please wait a moment and try again."), cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using IomAssistant.Bot.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,25 +12,27 @@ public sealed record BodyRead(byte[]? Body, int Status)
     public bool TooLarge => Status == StatusCodes.Status413PayloadTooLarge;
 }
 
-/// <summary>A request read into <typeparamref name="T"/> (parsed, validated), or the response that refuses it.</summary>
+/// <summary>A request read into <typeparamref name="T"/> (parsed, validated), or the error and status it is refused with.</summary>
 public sealed class RequestRead<T> where T : class
 {
-    private RequestRead(T? value, JsonHttpResult<ApiError>? refusal) => (Value, Refusal, IsAccepted) = (value, refusal, value is not null);
+    private RequestRead(T? value, ApiError? error, int status) => (Value, Error, Status, IsAccepted) = (value, error, status, value is not null);
 
-    public static RequestRead<T> Accepted(T value) => new(value, null);
+    public static RequestRead<T> Accepted(T value) => new(value, null, StatusCodes.Status200OK);
 
-    public static RequestRead<T> Refused(string error, int status) => new(null, TypedResults.Json(new ApiError(error), ApiJson.Default.ApiError, statusCode: status));
+    public static RequestRead<T> Refused(string error, int status) => new(null, new ApiError(error), status);
 
-    public static RequestRead<T> Refused(JsonHttpResult<ApiError> refusal) => new(null, refusal);
+    public static RequestRead<T> Refused<TOther>(RequestRead<TOther> refused) where TOther : class => new(null, refused.Error, refused.Status);
 
     [MemberNotNullWhen(true, nameof(Value))]
-    [MemberNotNullWhen(false, nameof(Refusal))]
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsAccepted { get; }
 
     public T? Value { get; }
 
-    /// <summary>The error body and its status (400, 413, ...), when the request is refused.</summary>
-    public JsonHttpResult<ApiError>? Refusal { get; }
+    public ApiError? Error { get; }
+
+    /// <summary>200 when accepted; else 400, 413 or what the server said of a body it could not receive.</summary>
+    public int Status { get; }
 }
 
 /// <summary>

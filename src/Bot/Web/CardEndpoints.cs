@@ -24,31 +24,29 @@ public static class CardEndpoints
     public const string Channel = "web";
     private const int MaxFeedbackBytes = 8 * 1024;
 
+    /// <summary>/api/card, /api/welcome and /api/feedback, mapped into the page's /api group.</summary>
     public static IEndpointRouteBuilder MapCardApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/card", AskAsync).WithBodyLimit(RequestBody.AskLimit).RequireRateLimiting(WebHosting.RateLimitPolicy);
-        app.MapGet("/api/welcome", Welcome).RequireRateLimiting(WebHosting.RateLimitPolicy);
-        app.MapPost("/api/feedback", RecordFeedbackAsync).WithBodyLimit(MaxFeedbackBytes).RequireRateLimiting(WebHosting.RateLimitPolicy);
+        app.MapPost("/card", AskAsync).WithBodyLimit(RequestBody.AskLimit);
+        app.MapGet("/welcome", Welcome);
+        app.MapPost("/feedback", RecordFeedbackAsync).WithBodyLimit(MaxFeedbackBytes);
         return app;
     }
 
     private static async Task<Results<Ok<CardResponse>, JsonHttpResult<ApiError>>> AskAsync(
         HttpContext http, ConversationService conversation, WebAudiences audiences, AdaptiveCardRenderer renderer)
     {
-        SecurityHeaders.Apply(http.Response);
         var read = await AskRequestReader.ReadAsync(http);
         if (!read.IsAccepted)
-            return read.Refusal;
+            return TypedResults.Json(read.Error, statusCode: read.Status);
         var request = read.Value;
         var reply = conversation.Ask(Channel, audiences.Of(http.Request), request.Question, request.Context, request.Locale);
         var card = renderer.RenderReply(reply, request.Question);
         return TypedResults.Ok(new CardResponse(card.Card, card.FallbackText, new AskResponse(reply.Answer, reply.Suggestions, reply.Language)));
     }
 
-    private static Results<Ok<WelcomeResponse>, BadRequest<ApiError>> Welcome(
-        HttpContext http, string? locale, AdaptiveCardRenderer renderer, ConversationService conversation)
+    private static Results<Ok<WelcomeResponse>, BadRequest<ApiError>> Welcome(string? locale, AdaptiveCardRenderer renderer, ConversationService conversation)
     {
-        SecurityHeaders.Apply(http.Response);
         if (TextLimits.TooLong("locale", locale, TextLimits.Locale) is { } error)
             return TypedResults.BadRequest(new ApiError(error));
         var language = LanguageDetector.Detect("", locale);
@@ -58,10 +56,9 @@ public static class CardEndpoints
 
     private static async Task<Results<Ok<FeedbackResponse>, JsonHttpResult<ApiError>>> RecordFeedbackAsync(HttpContext http, ConversationService conversation)
     {
-        SecurityHeaders.Apply(http.Response);
         var read = await ReadFeedbackAsync(http);
         if (!read.IsAccepted)
-            return read.Refusal;
+            return TypedResults.Json(read.Error, statusCode: read.Status);
         var feedback = read.Value;
         conversation.RecordFeedback(Channel, feedback.AnswerTitle, feedback.Question, feedback.Helpful);
         return TypedResults.Ok(new FeedbackResponse(UiText.For(feedback.Language).ThanksForFeedback));
@@ -73,7 +70,7 @@ public static class CardEndpoints
         const string shape = "The body must be the feedback button's data: {\"action\": \"feedback\", \"helpful\": true, \"answer\": \"...\"}.";
         var read = await RequestBody.ReadJsonAsync(http, maxDepth: 8, shape);
         if (!read.IsAccepted)
-            return RequestRead<FeedbackRequest>.Refused(read.Refusal);
+            return RequestRead<FeedbackRequest>.Refused(read);
         CardSubmit? submit;
         using (read.Value)
             submit = CardSubmit.From(read.Value.RootElement);

@@ -14,24 +14,21 @@ public static class KnowledgeEndpoints
     private const int MaxDocumentName = 260;
     private const int MaxQuote = 4000;
 
+    /// <summary>/api/topics and /api/source, mapped into the page's /api group.</summary>
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/topics", Topics).RequireRateLimiting(WebHosting.RateLimitPolicy);
-        app.MapGet("/api/source", Source).RequireRateLimiting(WebHosting.RateLimitPolicy);
+        app.MapGet("/topics", Topics);
+        app.MapGet("/source", Source);
         return app;
     }
 
-    private static Ok<TopicsResponse> Topics(HttpContext http, ConversationService conversation, WebAudiences audiences)
-    {
-        SecurityHeaders.Apply(http.Response);
-        return TypedResults.Ok(new TopicsResponse(conversation.Topics(audiences.Of(http.Request))));
-    }
+    private static Ok<TopicsResponse> Topics(HttpRequest request, ConversationService conversation, WebAudiences audiences) =>
+        TypedResults.Ok(new TopicsResponse(conversation.Topics(audiences.Of(request))));
 
     private static Results<Ok<SourceDocumentView>, BadRequest<ApiError>, NotFound<ApiError>> Source(
-        HttpContext http, KnowledgeEngineHost knowledge, WebAudiences audiences)
+        HttpRequest request, KnowledgeEngineHost knowledge, WebAudiences audiences)
     {
-        SecurityHeaders.Apply(http.Response);
-        var query = http.Request.Query;
+        var query = request.Query;
         if (query["document"].Count != 1 || string.IsNullOrWhiteSpace(query["document"][0]))
             return TypedResults.BadRequest(new ApiError("Give one \"document\": the name a card's source shows."));
         if (query["quote"].Count > 1)
@@ -43,7 +40,7 @@ public static class KnowledgeEndpoints
 
         // Looked up by exact name among the loaded documents the caller may read: the file
         // system is never consulted, and a restricted document is as absent as a missing one.
-        var document = knowledge.Document(name, audiences.Of(http.Request));
+        var document = knowledge.Document(name, audiences.Of(request));
         if (document is null)
             return TypedResults.NotFound(new ApiError("The knowledge holds no document by that name."));
         return TypedResults.Ok(SourceViewBuilder.Build(document, quote is null ? null : AskRequestReader.WithoutControlCharacters(quote)));

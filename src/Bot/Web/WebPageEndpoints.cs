@@ -16,7 +16,6 @@ public static class WebPageEndpoints
 
     private static IResult Serve(HttpContext http, WebAsset? asset)
     {
-        SecurityHeaders.Apply(http.Response);
         if (asset is null)
             return Results.NotFound();
         // Revalidated on every load, so a new build is never hidden behind a cached old one.
