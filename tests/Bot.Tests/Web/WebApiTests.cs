@@ -178,7 +178,7 @@ public class WebApiTests(WebBotFactory factory) : IClassFixture<WebBotFactory>
         var (status, body) = await Post("/api/feedback", """{"action": "feedback", "helpful": false, "answer": "IOM Regional Office for South America", "question": "¿Cuántos funcionarios?", "lang": "es"}""");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Gracias por su opinión.", body.GetProperty("message").GetString());
-        var recorded = factory.Services.GetRequiredService<IFeedbackStore>().Recent(50);
+        var recorded = factory.Feedback.Entries;
         Assert.Contains(recorded, e => e.Channel == "web" && !e.Helpful && e.AnswerTitle == "IOM Regional Office for South America" && e.Question == "¿Cuántos funcionarios?");
     }
 
