@@ -28,8 +28,8 @@ public static class AskEndpoints
         var read = await AskRequestReader.ReadAsync(http);
         if (!read.IsAccepted)
         {
-            loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", read.Status, read.Error.Error);
-            return TypedResults.Json(read.Error, ApiJson.Default.ApiError, statusCode: read.Status);
+            loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", read.Status, read.Refusal.Error);
+            return TypedResults.Json(read.Refusal, ApiJson.Default.ApiError, statusCode: read.Status);
         }
         var request = read.Value;
         var reply = conversation.Ask(Channel, audiences.Of(http.Request), request.Question, request.Context, request.Locale);

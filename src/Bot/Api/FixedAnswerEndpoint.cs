@@ -37,7 +37,7 @@ public static class FixedAnswerEndpoint
             var read = await AskRequestReader.ReadAsync(http);
             return read.IsAccepted
                 ? TypedResults.Json(Fixed, ApiJson.Default.AskResponse)
-                : TypedResults.Json(read.Error, ApiJson.Default.ApiError, statusCode: read.Status);
+                : TypedResults.Json(read.Refusal, ApiJson.Default.ApiError, statusCode: read.Status);
         }).WithBodyLimit(RequestBody.AskLimit);
         return app;
     }

@@ -15,21 +15,24 @@ public sealed record BodyRead(byte[]? Body, int Status)
 /// <summary>A request read into <typeparamref name="T"/> (parsed, validated), or the error and status it is refused with.</summary>
 public sealed class RequestRead<T> where T : class
 {
-    private RequestRead(T? value, ApiError? error, int status) => (Value, Error, Status, IsAccepted) = (value, error, status, value is not null);
+    private RequestRead(T? value, ApiError? refusal, int status) => (Value, Refusal, Status, IsAccepted) = (value, refusal, status, value is not null);
 
     public static RequestRead<T> Accepted(T value) => new(value, null, StatusCodes.Status200OK);
 
     public static RequestRead<T> Refused(string error, int status) => new(null, new ApiError(error), status);
 
-    public static RequestRead<T> Refused<TOther>(RequestRead<TOther> refused) where TOther : class => new(null, refused.Error, refused.Status);
+    /// <summary>The same refusal, for a request read further (a JSON body refused before it became a question).</summary>
+    public static RequestRead<T> Refused<TRead>(RequestRead<TRead> refused) where TRead : class =>
+        refused.IsAccepted ? throw new ArgumentException("The request was accepted.", nameof(refused)) : new(null, refused.Refusal, refused.Status);
 
     [MemberNotNullWhen(true, nameof(Value))]
-    [MemberNotNullWhen(false, nameof(Error))]
+    [MemberNotNullWhen(false, nameof(Refusal))]
     public bool IsAccepted { get; }
 
     public T? Value { get; }
 
-    public ApiError? Error { get; }
+    /// <summary>What is wrong with the request, as its error body says.</summary>
+    public ApiError? Refusal { get; }
 
     /// <summary>200 when accepted; else 400, 413 or what the server said of a body it could not receive.</summary>
     public int Status { get; }

@@ -38,7 +38,7 @@ public static class CardEndpoints
     {
         var read = await AskRequestReader.ReadAsync(http);
         if (!read.IsAccepted)
-            return TypedResults.Json(read.Error, statusCode: read.Status);
+            return TypedResults.Json(read.Refusal, statusCode: read.Status);
         var request = read.Value;
         var reply = conversation.Ask(Channel, audiences.Of(http.Request), request.Question, request.Context, request.Locale);
         var card = renderer.RenderReply(reply, request.Question);
@@ -58,7 +58,7 @@ public static class CardEndpoints
     {
         var read = await ReadFeedbackAsync(http);
         if (!read.IsAccepted)
-            return TypedResults.Json(read.Error, statusCode: read.Status);
+            return TypedResults.Json(read.Refusal, statusCode: read.Status);
         var feedback = read.Value;
         conversation.RecordFeedback(Channel, feedback.AnswerTitle, feedback.Question, feedback.Helpful);
         return TypedResults.Ok(new FeedbackResponse(UiText.For(feedback.Language).ThanksForFeedback));
