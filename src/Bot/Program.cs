@@ -1,6 +1,8 @@
 using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Cli;
+using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Deduplication;
+using IomAssistant.Bot.Gaps;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Management;
 using IomAssistant.Bot.Observability;
@@ -13,8 +15,10 @@ if (CliCommands.IsCliVerb(args))
     return await CliCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddAssistantDefaults();
 builder.AddManagement();
 builder.AddKnowledgeEngine();
+builder.AddGapStore();
 builder.AddConversation();
 builder.AddObservability();
 builder.AddRequestProtection();

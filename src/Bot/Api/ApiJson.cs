@@ -3,9 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace IomAssistant.Bot.Api;
 
-/// <summary>A rejected /api/ask request: what is wrong with it.</summary>
-public sealed record ApiError(string? Error);
-
 /// <summary>
 /// Serializers for the /api/ask bodies, generated at build time: no reflection on the hot path.
 /// Web defaults, as ASP.NET Core's own, so the JSON is the same as with runtime serialization.

@@ -2,6 +2,7 @@ using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Protection;
 using IomAssistant.Bot.Web;
 using IomAssistant.Knowledge.Answers;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IomAssistant.Bot.Api;
 
@@ -14,19 +15,24 @@ public static class AskEndpoints
 
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ask", async (HttpContext http, ConversationService conversation, WebAudiences audiences, ILoggerFactory loggers) =>
-        {
-            var (request, error, status) = await AskRequestReader.ReadAsync(http);
-            if (request is null)
-            {
-                loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", status, error);
-                return Results.Json(new ApiError(error), ApiJson.Default.ApiError, statusCode: status);
-            }
-            var reply = conversation.Ask(Channel, audiences.Of(http.Request), request.Question, request.Context, request.Locale);
-            return Results.Json(new AskResponse(reply.Answer, reply.Suggestions, reply.Language), ApiJson.Default.AskResponse);
-        })
-        .WithBodyLimit(RequestBody.AskLimit)
-        .RequireRateLimiting(ProtectionHosting.ApiPolicy);
+        app.MapPost("/api/ask", AskAsync)
+            .WithBodyLimit(RequestBody.AskLimit)
+            .RequireRateLimiting(ProtectionHosting.ApiPolicy);
         return app;
+    }
+
+    /// <summary>Serialized by the generated <see cref="ApiJson"/>: /api/ask is the endpoint measured for throughput.</summary>
+    private static async Task<Results<JsonHttpResult<AskResponse>, JsonHttpResult<ApiError>>> AskAsync(
+        HttpContext http, ConversationService conversation, WebAudiences audiences, ILoggerFactory loggers)
+    {
+        var read = await AskRequestReader.ReadAsync(http);
+        if (!read.IsAccepted)
+        {
+            loggers.CreateLogger("Api.Ask").LogInformation("Rejected /api/ask request ({Status}): {Error}", read.Status, read.Refusal.Error);
+            return TypedResults.Json(read.Refusal, ApiJson.Default.ApiError, statusCode: read.Status);
+        }
+        var request = read.Value;
+        var reply = conversation.Ask(Channel, audiences.Of(http.Request), request.Question, request.Context, request.Locale);
+        return TypedResults.Json(new AskResponse(reply.Answer, reply.Suggestions, reply.Language), ApiJson.Default.AskResponse);
     }
 }

@@ -15,37 +15,35 @@ public sealed record AskRequest(string Question, string? Locale, AnswerContext? 
 /// </summary>
 public static class AskRequestReader
 {
-    public static async Task<(AskRequest? Request, string? Error, int Status)> ReadAsync(HttpContext http)
+    public static async Task<RequestRead<AskRequest>> ReadAsync(HttpContext http)
     {
         var read = await RequestBody.ReadJsonAsync(http, maxDepth: 32, "The body must be UTF-8 JSON: {\"question\": \"...\"}.");
-        if (read.Document is not { } document)
-            return (null, read.Error, read.Status);
-        using (document)
-        {
-            var (request, error) = Read(document.RootElement);
-            return (request, error, StatusCodes.Status400BadRequest);
-        }
+        if (!read.IsAccepted)
+            return RequestRead<AskRequest>.Refused(read);
+        using var document = read.Value;
+        return Read(document.RootElement);
     }
 
-    public static (AskRequest? Request, string? Error) Read(JsonElement root)
+    private static RequestRead<AskRequest> Read(JsonElement root)
     {
+        static RequestRead<AskRequest> Refused(string error) => RequestRead<AskRequest>.Refused(error, StatusCodes.Status400BadRequest);
         if (root.ValueKind != JsonValueKind.Object)
-            return (null, "The body must be a JSON object: {\"question\": \"...\"}.");
+            return Refused("The body must be a JSON object: {\"question\": \"...\"}.");
         if (!root.TryGetProperty("question", out var q) || q.ValueKind != JsonValueKind.String)
-            return (null, "\"question\" must be a string.");
+            return Refused("\"question\" must be a string.");
         var question = WithoutControlCharacters(q.GetString()!);
         if (question.Length > ConversationService.MaxQuestionLength)
-            return (null, $"\"question\" is longer than {ConversationService.MaxQuestionLength} characters.");
+            return Refused($"\"question\" is longer than {ConversationService.MaxQuestionLength} characters.");
         if (string.IsNullOrWhiteSpace(question))
-            return (null, "\"question\" must not be empty.");
+            return Refused("\"question\" must not be empty.");
 
         var locale = root.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
         if (TextLimits.TooLong("locale", locale, TextLimits.Locale) is { } localeError)
-            return (null, localeError);
+            return Refused(localeError);
         var (context, contextError) = ReadContext(root);
         if (contextError is not null)
-            return (null, contextError);
-        return (new AskRequest(question.Trim(), locale, context), null);
+            return Refused(contextError);
+        return RequestRead<AskRequest>.Accepted(new AskRequest(question.Trim(), locale, context));
     }
 
     /// <summary>The context is ours, sent back by the client: anything not shaped like it is ignored, anything too long refused.</summary>

@@ -1,5 +1,6 @@
 using IomAssistant.Knowledge.Answers;
 using IomAssistant.Bot.Protection;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IomAssistant.Bot.Api;
 
@@ -31,12 +32,12 @@ public static class FixedAnswerEndpoint
     {
         if (!configuration.GetValue<bool>(Setting))
             return app;
-        app.MapPost(Route, async (HttpContext http) =>
+        app.MapPost(Route, async Task<Results<JsonHttpResult<AskResponse>, JsonHttpResult<ApiError>>> (HttpContext http) =>
         {
-            var (request, error, status) = await AskRequestReader.ReadAsync(http);
-            return request is null
-                ? Results.Json(new ApiError(error), ApiJson.Default.ApiError, statusCode: status)
-                : Results.Json(Fixed, ApiJson.Default.AskResponse);
+            var read = await AskRequestReader.ReadAsync(http);
+            return read.IsAccepted
+                ? TypedResults.Json(Fixed, ApiJson.Default.AskResponse)
+                : TypedResults.Json(read.Refusal, ApiJson.Default.ApiError, statusCode: read.Status);
         }).WithBodyLimit(RequestBody.AskLimit);
         return app;
     }

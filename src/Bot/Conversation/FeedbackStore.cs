@@ -10,7 +10,6 @@ public sealed record UnansweredQuestion(string Channel, string Question, string 
 public interface IFeedbackStore
 {
     void Record(FeedbackEntry entry);
-    IReadOnlyList<FeedbackEntry> Recent(int max);
 }
 
 /// <summary>Where unanswered questions are kept. Recording never throws.</summary>

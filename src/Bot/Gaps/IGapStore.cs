@@ -12,8 +12,6 @@ public interface IGapStore
     /// <summary>Writes many records in one transaction.</summary>
     void RecordBatch(IReadOnlyList<UnansweredQuestion> questions, IReadOnlyList<FeedbackEntry> feedback);
 
-    IReadOnlyList<FeedbackEntry> Recent(int max);
-
     /// <summary>The most frequent unanswered questions since a time; unrecorded texts count together as null.</summary>
     IReadOnlyList<GapCount> TopUnanswered(int top, DateTimeOffset since);
 

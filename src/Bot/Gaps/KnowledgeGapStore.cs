@@ -13,16 +13,12 @@ public sealed record GapCount(string? Text, int Count, DateTimeOffset Last, stri
 /// Texts are bounded, SQL is parameterized, and a failing database is logged, never thrown:
 /// the channel's answer matters more than the record of it.
 /// </summary>
-public sealed class KnowledgeGapStore(string path, bool recordQuestionText, ILogger logger) : IGapStore, IFeedbackStore, IKnowledgeGapRecorder
+public sealed class KnowledgeGapStore(string path, bool recordQuestionText, ILogger logger) : IGapStore
 {
     private readonly Lock _schemaLock = new();
     private volatile bool _schemaReady;
 
     private string ConnectionString { get; } = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
-
-    public void RecordUnanswered(UnansweredQuestion question) => RecordBatch([question], []);
-
-    public void Record(FeedbackEntry entry) => RecordBatch([], [entry]);
 
     /// <summary>Writes many records in one transaction: the background writer's way to keep up with a busy bot.</summary>
     public void RecordBatch(IReadOnlyList<UnansweredQuestion> questions, IReadOnlyList<FeedbackEntry> feedback) => Write("record unanswered questions and feedback", connection =>
@@ -54,19 +50,6 @@ public sealed class KnowledgeGapStore(string path, bool recordQuestionText, ILog
         }
         transaction.Commit();
     });
-
-    public IReadOnlyList<FeedbackEntry> Recent(int max) => Read("read recent feedback", connection =>
-    {
-        using var select = connection.CreateCommand();
-        select.CommandText = "SELECT channel, answer_title, question, helpful, at FROM feedback ORDER BY id DESC LIMIT $max";
-        select.Parameters.AddWithValue("$max", max);
-        using var reader = select.ExecuteReader();
-        var entries = new List<FeedbackEntry>();
-        while (reader.Read())
-            entries.Add(new FeedbackEntry(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt64(3) != 0, DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture)));
-        return entries;
-    }) ?? [];
 
     public IReadOnlyList<GapCount> TopUnanswered(int top, DateTimeOffset since) => Read("read unanswered questions", connection =>
         Counts(connection, """

@@ -39,18 +39,6 @@ public sealed class PostgresGapStore(NpgsqlDataSource dataSource, bool recordQue
         return null;
     });
 
-    public IReadOnlyList<FeedbackEntry> Recent(int max) => Use("read recent feedback", connection =>
-    {
-        using var select = new NpgsqlCommand("SELECT channel, answer_title, question, helpful, at FROM feedback ORDER BY id DESC LIMIT $1", connection);
-        select.Parameters.Add(new NpgsqlParameter { Value = max });
-        using var reader = select.ExecuteReader();
-        var entries = new List<FeedbackEntry>();
-        while (reader.Read())
-            entries.Add(new FeedbackEntry(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetBoolean(3), new DateTimeOffset(reader.GetDateTime(4), TimeSpan.Zero)));
-        return entries;
-    }) ?? [];
-
     public IReadOnlyList<GapCount> TopUnanswered(int top, DateTimeOffset since) => Use("read unanswered questions", connection =>
         Counts(connection, """
             SELECT normalized, COUNT(*), MAX(at), MAX(question) FROM unanswered

@@ -13,30 +13,17 @@ public sealed class QueuedGapRecorder(IGapStore store, ILogger<QueuedGapRecorder
 {
     private const int Capacity = 10_000;
     private const int BatchSize = 500;
-    private static readonly TimeSpan ReadWaitsForQueue = TimeSpan.FromSeconds(5);
 
     private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity) { SingleReader = true });
-    private int _pending;
 
     public void RecordUnanswered(UnansweredQuestion question) => Enqueue(question);
 
     public void Record(FeedbackEntry entry) => Enqueue(entry);
 
-    /// <summary>Reads what is stored once the records queued before the call are written.</summary>
-    public IReadOnlyList<FeedbackEntry> Recent(int max)
-    {
-        var deadline = DateTime.UtcNow + ReadWaitsForQueue;
-        while (Volatile.Read(ref _pending) > 0 && DateTime.UtcNow < deadline)
-            Thread.Sleep(10);
-        return store.Recent(max);
-    }
-
     private void Enqueue(object record)
     {
-        Interlocked.Increment(ref _pending);
         if (_queue.Writer.TryWrite(record))
             return;
-        Interlocked.Decrement(ref _pending);
         // Only a store far behind a flood of questions drops records; the answers are unaffected.
         logger.LogWarning("The knowledge-gap queue is full ({Capacity} records); a {Record} was not recorded", Capacity, record.GetType().Name);
     }
@@ -74,6 +61,5 @@ public sealed class QueuedGapRecorder(IGapStore store, ILogger<QueuedGapRecorder
                 feedback.Add(entry);
         }
         store.RecordBatch(questions, feedback);
-        Interlocked.Add(ref _pending, -(questions.Count + feedback.Count));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using IomAssistant.Knowledge.Answers;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IomAssistant.Bot.Observability;
 
@@ -41,14 +40,6 @@ public sealed class AssistantMetrics
 
     public void Feedback(string channel, bool helpful) =>
         _feedback.Add(1, new KeyValuePair<string, object?>("channel", channel), new("helpful", helpful));
-
-    /// <summary>Registers the metrics once, whichever part of the app asks first.</summary>
-    public static IServiceCollection AddAssistantMetrics(IServiceCollection services)
-    {
-        services.AddMetrics();
-        services.TryAddSingleton<AssistantMetrics>();
-        return services;
-    }
 
     /// <summary>The reason label of a failed outbound call's exception.</summary>
     public static string ReasonOf(Exception error) => error switch

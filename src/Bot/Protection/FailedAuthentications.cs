@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using IomAssistant.Bot.Api;
 using Microsoft.Extensions.Options;
 
 namespace IomAssistant.Bot.Protection;
@@ -39,7 +40,7 @@ public sealed class FailedAuthentications : IDisposable
             return null;
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return Results.Json(new { error = "Too many failed authentications from this address: please wait and try again." }, statusCode: StatusCodes.Status429TooManyRequests);
+        return TypedResults.Json(new ApiError("Too many failed authentications from this address: please wait and try again."), statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     public void Count(HttpContext context)

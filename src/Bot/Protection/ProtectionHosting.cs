@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using IomAssistant.Bot.Api;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +67,6 @@ public static class ProtectionHosting
         // The caller's id is personal data: the path is enough to see which limit trips.
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Protection.RateLimits")
             .LogWarning("Rate limit reached on {Path}; answered 429", context.Request.Path);
-        await context.Response.WriteAsJsonAsync(new { error = "Too many requests: please wait a moment and try again." }, cancellationToken);
+        await context.Response.WriteAsJsonAsync(new ApiError("Too many requests: please wait a moment and try again."), cancellationToken);
     }
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using IomAssistant.Bot.Api;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,8 +12,31 @@ public sealed record BodyRead(byte[]? Body, int Status)
     public bool TooLarge => Status == StatusCodes.Status413PayloadTooLarge;
 }
 
-/// <summary>A request body parsed as JSON, or the status and message to refuse it with.</summary>
-public sealed record JsonBodyRead(System.Text.Json.JsonDocument? Document, string? Error, int Status);
+/// <summary>A request read into <typeparamref name="T"/> (parsed, validated), or the error and status it is refused with.</summary>
+public sealed class RequestRead<T> where T : class
+{
+    private RequestRead(T? value, ApiError? refusal, int status) => (Value, Refusal, Status, IsAccepted) = (value, refusal, status, value is not null);
+
+    public static RequestRead<T> Accepted(T value) => new(value, null, StatusCodes.Status200OK);
+
+    public static RequestRead<T> Refused(string error, int status) => new(null, new ApiError(error), status);
+
+    /// <summary>The same refusal, for a request read further (a JSON body refused before it became a question).</summary>
+    public static RequestRead<T> Refused<TRead>(RequestRead<TRead> refused) where TRead : class =>
+        refused.IsAccepted ? throw new ArgumentException("The request was accepted.", nameof(refused)) : new(null, refused.Refusal, refused.Status);
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Refusal))]
+    public bool IsAccepted { get; }
+
+    public T? Value { get; }
+
+    /// <summary>What is wrong with the request, as its error body says.</summary>
+    public ApiError? Refusal { get; }
+
+    /// <summary>200 when accepted; else 400, 413 or what the server said of a body it could not receive.</summary>
+    public int Status { get; }
+}
 
 /// <summary>
 /// One body limit per endpoint, declared where the endpoint is mapped. The limit is endpoint
@@ -64,20 +90,20 @@ public static class RequestBody
     /// Reads the body within the endpoint's limit and parses it as strict JSON: a 413 with the
     /// limit, or a 400 with <paramref name="notJson"/>, when it cannot be used.
     /// </summary>
-    public static async Task<JsonBodyRead> ReadJsonAsync(HttpContext context, int maxDepth, string notJson)
+    public static async Task<RequestRead<JsonDocument>> ReadJsonAsync(HttpContext context, int maxDepth, string notJson)
     {
         var read = await ReadAsync(context);
         if (read.TooLarge)
-            return new(null, $"The body is larger than {LimitOf(context) / 1024} KB.", read.Status);
+            return RequestRead<JsonDocument>.Refused($"The body is larger than {LimitOf(context) / 1024} KB.", read.Status);
         if (read.Body is not { } body)
-            return new(null, "The body could not be read.", read.Status);
+            return RequestRead<JsonDocument>.Refused("The body could not be read.", read.Status);
         try
         {
-            return new(StrictJson.Parse(body, maxDepth), null, StatusCodes.Status200OK);
+            return RequestRead<JsonDocument>.Accepted(StrictJson.Parse(body, maxDepth));
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
-            return new(null, notJson, StatusCodes.Status400BadRequest);
+            return RequestRead<JsonDocument>.Refused(notJson, StatusCodes.Status400BadRequest);
         }
     }
 }

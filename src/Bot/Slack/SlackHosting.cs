@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using IomAssistant.Bot.Observability;
 using Polly;
 
 namespace IomAssistant.Bot.Slack;
@@ -18,8 +16,6 @@ public static class SlackHosting
         var services = builder.Services;
         services.AddOptions<SlackOptions>().Bind(builder.Configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
-        AssistantMetrics.AddAssistantMetrics(services);
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<SlackReplyQueue>();
         services.AddSingleton<SlackResponder>();

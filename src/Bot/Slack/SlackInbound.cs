@@ -44,12 +44,12 @@ public sealed record SlackBlockAction(string ActionId, string Value, string User
         if (!payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
             throw new JsonException("block_actions without actions");
         var action = actions[0];
-        var user = Property(payload, "user");
-        var container = Property(payload, "container");
-        var message = Property(payload, "message");
+        var user = SlackJson.Property(payload, "user");
+        var container = SlackJson.Property(payload, "container");
+        var message = SlackJson.Property(payload, "message");
         var userId = SlackJson.Text(user, "id");
-        var team = SlackJson.Text(Property(payload, "team"), "id") ?? SlackJson.Text(user, "team_id");
-        var channel = SlackJson.Text(Property(payload, "channel"), "id") ?? SlackJson.Text(container, "channel_id");
+        var team = SlackJson.Text(SlackJson.Property(payload, "team"), "id") ?? SlackJson.Text(user, "team_id");
+        var channel = SlackJson.Text(SlackJson.Property(payload, "channel"), "id") ?? SlackJson.Text(container, "channel_id");
         if (SlackJson.Text(action, "action_id") is not { } actionId || userId is null || team is null || channel is null)
             throw new JsonException("block_actions without action_id, user, team or channel");
 
@@ -58,12 +58,9 @@ public sealed record SlackBlockAction(string ActionId, string Value, string User
         // The bot answers in channels inside threads and in direct messages (D...) where it was asked.
         var place = new SlackPlace(team, channel, threadTs ?? (channel.StartsWith('D') ? null : messageTs));
 
-        var isEphemeral = container.ValueKind == JsonValueKind.Object && container.TryGetProperty("is_ephemeral", out var flag) && flag.ValueKind == JsonValueKind.True;
+        var isEphemeral = SlackJson.Property(container, "is_ephemeral").ValueKind == JsonValueKind.True;
         var responseUrl = SlackJson.ResponseUrl(SlackJson.Text(payload, "response_url"));
         var privateReply = isEphemeral && responseUrl is not null ? new SlackPrivateReply(team, channel, userId, responseUrl) : null;
         return new SlackBlockAction(actionId, SlackJson.Text(action, "value") ?? "", userId, place, privateReply);
     }
-
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 }

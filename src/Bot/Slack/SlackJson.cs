@@ -11,6 +11,10 @@ public static class SlackJson
             ? value.GetString()
             : null;
 
+    /// <summary>A property of an object, or an undefined element when it is absent or the element is no object.</summary>
+    public static JsonElement Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+
     /// <summary>An absolute http(s) URL, or null.</summary>
     public static Uri? ResponseUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url : null;

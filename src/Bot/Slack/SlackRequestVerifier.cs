@@ -82,15 +82,14 @@ public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, FailedA
             {
                 using var envelope = StrictJson.Parse(body);
                 var root = envelope.RootElement;
-                var incoming = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("event", out var e) ? e : default;
-                return (Key(SlackJson.Text(root, "team_id"), SlackJson.Text(incoming, "user")), SlackJson.Text(root, "event_id"));
+                return (Key(SlackJson.Text(root, "team_id"), SlackJson.Text(SlackJson.Property(root, "event"), "user")), SlackJson.Text(root, "event_id"));
             }
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
             if (form.TryGetValue("payload", out var payload))
             {
                 using var interaction = StrictJson.Parse(payload.ToString());
                 var root = interaction.RootElement;
-                var user = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("user", out var u) ? u : default;
+                var user = SlackJson.Property(root, "user");
                 return (Key(SlackJson.Text(user, "team_id"), SlackJson.Text(user, "id")), SlackJson.Text(root, "trigger_id"));
             }
             return (Key(form.GetValueOrDefault("team_id").ToString(), form.GetValueOrDefault("user_id").ToString()), form.GetValueOrDefault("trigger_id").ToString());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using IomAssistant.Bot.Api;
 using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Observability;
 using IomAssistant.Bot.Protection;
@@ -94,7 +95,7 @@ public sealed class BotFrameworkAdapter(
         if (TooLong(activity) is { } tooLong)
         {
             logger.LogInformation("Rejected a Bot Framework activity: {Reason}", tooLong);
-            return GateResult.Refuse(Results.Json(new { error = tooLong }, statusCode: StatusCodes.Status400BadRequest));
+            return GateResult.Refuse(TypedResults.BadRequest(new ApiError(tooLong)));
         }
 
         if (token is not null)

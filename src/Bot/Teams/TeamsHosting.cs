@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using IomAssistant.Bot.Observability;
 using Polly;
 using IomAssistant.Bot.Cards;
 using IomAssistant.Bot.Protection;
@@ -17,7 +15,6 @@ public static class TeamsHosting
         var services = builder.Services;
         services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(ChannelKeyCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(BotTokenProvider.HttpClientName).AddStandardResilienceHandler();
@@ -36,7 +33,6 @@ public static class TeamsHosting
             pipeline.AddTimeout(TimeSpan.FromSeconds(15));
         });
 
-        AssistantMetrics.AddAssistantMetrics(services);
         services.AddSingleton<ChannelKeyCache>();
         services.AddHostedService<ChannelKeyRefresher>();
         services.AddSingleton<ChannelTokenValidator>();

@@ -17,7 +17,6 @@ public static class WebHosting
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<WebAudiences>();
         services.TryAddSingleton<AdaptiveCardRenderer>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebAssets>();
         services.AddRateLimiter(limiter =>
         {
@@ -35,14 +34,20 @@ public static class WebHosting
         return builder;
     }
 
-    /// <summary>The page (/, /knowledge, /source), its assets, and the API it calls.</summary>
+    /// <summary>
+    /// The page (/, /knowledge, /source), its assets, and the API it calls (/api/card, /api/welcome,
+    /// /api/feedback, /api/topics, /api/source): every response with the security headers, every
+    /// API call counted against the page's rate limit.
+    /// </summary>
     public static WebApplication MapWeb(this WebApplication app)
     {
         // Fails at start-up, not on the first visitor, when the page was not built into the app.
         app.Services.GetRequiredService<WebAssets>();
-        app.MapWebPage();
-        app.MapCardApi();
-        app.MapKnowledgeApi();
+        var page = app.MapGroup("").AddEndpointFilter<SecurityHeaders>();
+        page.MapWebPage();
+        var api = page.MapGroup("/api").RequireRateLimiting(RateLimitPolicy);
+        api.MapCardApi();
+        api.MapKnowledgeApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace IomAssistant.Bot.Web;
@@ -9,19 +10,17 @@ public static class WebPageEndpoints
     {
         // One page; its script shows the view the address names.
         foreach (var path in new[] { "/", "/knowledge", "/source" })
-            app.MapGet(path, (HttpContext http, WebAssets assets) => Serve(http, assets.Find(WebAssets.PageName)));
-        app.MapGet("/assets/{name}", (HttpContext http, string name, WebAssets assets) => Serve(http, assets.Find(name)));
+            app.MapGet(path, (HttpResponse response, WebAssets assets) => Serve(response, assets.Find(WebAssets.PageName)));
+        app.MapGet("/assets/{name}", (HttpResponse response, string name, WebAssets assets) => Serve(response, assets.Find(name)));
         return app;
     }
 
-    private static IResult Serve(HttpContext http, WebAsset? asset)
+    private static Results<FileContentHttpResult, NotFound> Serve(HttpResponse response, WebAsset? asset)
     {
-        SecurityHeaders.Apply(http.Response);
         if (asset is null)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         // Revalidated on every load, so a new build is never hidden behind a cached old one.
-        http.Response.Headers.CacheControl = "no-cache";
-        var etag = new EntityTagHeaderValue(asset.ETag);
-        return Results.Bytes(asset.Content, asset.ContentType, entityTag: etag);
+        response.Headers.CacheControl = "no-cache";
+        return TypedResults.Bytes(asset.Content, asset.ContentType, entityTag: new EntityTagHeaderValue(asset.ETag));
     }
 }

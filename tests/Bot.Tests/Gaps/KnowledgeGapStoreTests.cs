@@ -24,7 +24,7 @@ public sealed class KnowledgeGapStoreTests : IDisposable
     public void Creates_the_database_on_first_use_in_wal_mode()
     {
         Assert.False(File.Exists(DbPath));
-        Store().RecordUnanswered(new UnansweredQuestion("api", "What is the weather?", "en", Now));
+        Store().RecordBatch([new UnansweredQuestion("api", "What is the weather?", "en", Now)], []);
 
         Assert.True(File.Exists(DbPath));
         using var connection = new SqliteConnection($"Data Source={DbPath}");
@@ -38,10 +38,13 @@ public sealed class KnowledgeGapStoreTests : IDisposable
     public void Counts_unanswered_questions_by_their_normalized_text()
     {
         var store = Store();
-        store.RecordUnanswered(new UnansweredQuestion("teams", "Staff in VIENNA?", "en", Now));
-        store.RecordUnanswered(new UnansweredQuestion("slack", "staff in vienna", "en", Now));
-        store.RecordUnanswered(new UnansweredQuestion("api", "  Staff, in Viénna!! ", "en", Now));
-        store.RecordUnanswered(new UnansweredQuestion("api", "'; DROP TABLE unanswered;--", "en", Now));
+        store.RecordBatch(
+        [
+            new UnansweredQuestion("teams", "Staff in VIENNA?", "en", Now),
+            new UnansweredQuestion("slack", "staff in vienna", "en", Now),
+            new UnansweredQuestion("api", "  Staff, in Viénna!! ", "en", Now),
+            new UnansweredQuestion("api", "'; DROP TABLE unanswered;--", "en", Now),
+        ], []);
 
         var top = store.TopUnanswered(10, Now.AddDays(-1));
         Assert.Equal(("staff in vienna", 3), (top[0].Text, top[0].Count));
@@ -53,12 +56,11 @@ public sealed class KnowledgeGapStoreTests : IDisposable
     public void Keeps_no_question_text_when_the_privacy_setting_says_so()
     {
         var store = Store(recordText: false);
-        store.RecordUnanswered(new UnansweredQuestion("api", "My colleague Ana's salary?", "en", Now));
-        store.Record(new FeedbackEntry("teams", "Regional Office", "Ana's salary?", false, Now));
+        store.RecordBatch([new UnansweredQuestion("api", "My colleague Ana's salary?", "en", Now)], [new FeedbackEntry("teams", "Regional Office", "Ana's salary?", false, Now)]);
 
         var gap = Assert.Single(store.TopUnanswered(10, Now.AddDays(-1)));
         Assert.Equal((null, 1, null), (gap.Text, gap.Count, gap.Example));
-        Assert.Null(Assert.Single(store.Recent(10)).Question);
+        Assert.Null(Assert.Single(store.TopNotHelpful(5, Now.AddDays(-1))).Example);
         Assert.DoesNotContain("Ana", File.ReadAllText(DbPath + "-wal") + File.ReadAllText(DbPath));
     }
 
@@ -66,11 +68,10 @@ public sealed class KnowledgeGapStoreTests : IDisposable
     public void Bounds_the_stored_text()
     {
         var store = Store();
-        store.RecordUnanswered(new UnansweredQuestion("api", new string('a', 499) + "😀" + new string('b', 1500), "en", Now));
-        store.Record(new FeedbackEntry("slack", new string('t', 5000), "q", false, Now));
+        store.RecordBatch([new UnansweredQuestion("api", new string('a', 499) + "😀" + new string('b', 1500), "en", Now)], [new FeedbackEntry("slack", new string('t', 5000), "q", false, Now)]);
 
         Assert.Equal(499, Assert.Single(store.TopUnanswered(10, Now.AddDays(-1))).Example!.Length);
-        Assert.Equal(200, Assert.Single(store.Recent(10)).AnswerTitle.Length);
+        Assert.Equal(200, Assert.Single(store.TopNotHelpful(5, Now.AddDays(-1))).Text!.Length);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class KnowledgeGapStoreTests : IDisposable
         Assert.Equal(1000, kept.Count);
         Assert.DoesNotContain(kept, g => g.Text is "old question" or "question 0" or "question 4");
         Assert.Contains(kept, g => g.Text == "question 5");
-        Assert.Equal("New answer", Assert.Single(store.Recent(10)).AnswerTitle);
+        Assert.Equal("New answer", Assert.Single(store.TopNotHelpful(5, Now.AddDays(-1000))).Text);
     }
 
     [Fact]
@@ -125,22 +126,22 @@ public sealed class KnowledgeGapStoreTests : IDisposable
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         var store = Store(logger: factory.CreateLogger("store"));
 
-        store.RecordUnanswered(new UnansweredQuestion("api", "weather?", "en", Now));
-        store.Record(new FeedbackEntry("teams", "Office", "q", false, Now));
+        store.RecordBatch([new UnansweredQuestion("api", "weather?", "en", Now)], [new FeedbackEntry("teams", "Office", "q", false, Now)]);
 
-        Assert.Empty(store.Recent(10));
+        Assert.Empty(store.TopNotHelpful(5, Now.AddDays(-1)));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("Store:SqlitePath"));
     }
 
     [Fact]
-    public async Task The_bot_records_what_it_could_not_answer_and_the_report_prints_it()
+    public async Task The_bot_records_what_it_could_not_answer_and_the_feedback_it_got_and_the_report_prints_them()
     {
         await using (var bot = new StoreFactory(DbPath))
         {
             var client = bot.CreateClient();
             foreach (var question in new[] { "What is the weather in Lima today?", "what is the weather in lima today", "How many staff work at the Regional Office for South America?" })
                 (await client.PostAsJsonAsync("/api/ask", new { question })).EnsureSuccessStatusCode();
-            Store().Record(new FeedbackEntry("teams", "IOM Regional Office for South America", "How many staff?", false, Now));
+            (await client.PostAsJsonAsync("/api/feedback", new { action = "feedback", helpful = false, answer = "IOM Regional Office for South America", question = "How many staff?", lang = "en" }))
+                .EnsureSuccessStatusCode();
         }
 
         Environment.SetEnvironmentVariable("Store__SqlitePath", DbPath);

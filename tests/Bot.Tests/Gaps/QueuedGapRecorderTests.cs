@@ -27,16 +27,6 @@ public sealed class QueuedGapRecorderTests : IDisposable
         Assert.Single(Store().TopNotHelpful(5, at.AddMinutes(-1)));
     }
 
-    [Fact]
-    public async Task Reading_feedback_waits_for_what_was_queued_before()
-    {
-        var recorder = new QueuedGapRecorder(Store(), NullLogger<QueuedGapRecorder>.Instance);
-        await recorder.StartAsync(CancellationToken.None);
-        recorder.Record(new FeedbackEntry("web", "Emergency Response", "camps?", true, DateTimeOffset.UtcNow));
-        Assert.Equal("Emergency Response", Assert.Single(recorder.Recent(10)).AnswerTitle);
-        await recorder.StopAsync(CancellationToken.None);
-    }
-
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

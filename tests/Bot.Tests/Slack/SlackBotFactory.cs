@@ -17,6 +17,8 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
 {
     private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "slack-tests-index-" + Guid.NewGuid().ToString("N"));
 
+    public RecordedFeedback Feedback { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var root = BotFactory.RepositoryRoot;
@@ -34,6 +36,7 @@ public sealed class SlackBotFactory(FakeSlackWebApi? slack, Func<IAnswerEngine, 
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(Feedback.Replace);
         if (decorateEngine is not null)
             builder.ConfigureTestServices(services => Decorate(services, decorateEngine));
         if (logs is not null)

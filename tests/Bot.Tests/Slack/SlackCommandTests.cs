@@ -120,7 +120,7 @@ public sealed class SlackCommandTests : SlackBotHarness
         var response = await Client.SendAsync(Signed("/slack/interactivity", ButtonPress(notHelpful, "C0CMD", buttonUrl, ephemeral: true), Form));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var entry = Assert.Single(BotHost.Services.GetRequiredService<IFeedbackStore>().Recent(10), e => e.Question == "How many staff?");
+        var entry = Assert.Single(BotHost.Feedback.Entries, e => e.Question == "How many staff?");
         Assert.Equal("slack", entry.Channel);
         Assert.False(entry.Helpful);
         Assert.Equal(answer.Body["blocks"]![0]!["text"]!["text"]!.GetValue<string>(), entry.AnswerTitle);

@@ -1,4 +1,6 @@
+using IomAssistant.Bot.Conversation;
 using IomAssistant.Bot.Deduplication;
+using IomAssistant.Bot.Gaps;
 using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
 using Microsoft.AspNetCore.Builder;
@@ -62,10 +64,12 @@ public sealed class SlackOptionsTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddAssistantDefaults();
         if (socketMode)
         {
             // What the Socket Mode connection needs to be built.
             builder.AddKnowledgeEngine();
+            builder.AddGapStore();
             builder.AddConversation();
             builder.AddDeliveryDeduplication();
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IomAssistant.Bot.Hosting;
 using IomAssistant.Bot.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.TrimEnd('/'),
         });
         builder.Services.AddLogging(logging => logging.AddProvider(_logs));
+        builder.AddAssistantDefaults();
         builder.AddSlackChannel();
         _services = builder.Services.BuildServiceProvider();
         _client = _services.GetRequiredService<SlackWebApiClient>();

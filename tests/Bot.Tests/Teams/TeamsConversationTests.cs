@@ -152,7 +152,7 @@ public sealed class TeamsConversationTests : TeamsBotHarness
         await Send(Activities.Submit(Channel.ServiceUrl,
             new { action = "feedback", helpful = false, answer = ScriptedAnswerEngine.OfficeTitle, question = Question, lang = "pt" }, conversationId));
 
-        var entry = Assert.Single(BotHost.Services.GetRequiredService<IFeedbackStore>().Recent(10));
+        var entry = Assert.Single(BotHost.Feedback.Entries);
         Assert.Equal(("teams", ScriptedAnswerEngine.OfficeTitle, Question, false), (entry.Channel, entry.AnswerTitle, entry.Question, entry.Helpful));
         var post = Assert.Single(Channel.PostsTo(conversationId));
         Assert.Equal(UiText.Portuguese.ThanksForFeedback, (string?)post.Body["text"]);
@@ -171,7 +171,7 @@ public sealed class TeamsConversationTests : TeamsBotHarness
 
         await Send(Activities.Submit(Channel.ServiceUrl, helpful, conversationId));
 
-        var entry = Assert.Single(BotHost.Services.GetRequiredService<IFeedbackStore>().Recent(10));
+        var entry = Assert.Single(BotHost.Feedback.Entries);
         Assert.True(entry.Helpful);
         Assert.Equal(Question, entry.Question);
     }

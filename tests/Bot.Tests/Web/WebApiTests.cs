@@ -178,7 +178,7 @@ public class WebApiTests(WebBotFactory factory) : IClassFixture<WebBotFactory>
         var (status, body) = await Post("/api/feedback", """{"action": "feedback", "helpful": false, "answer": "IOM Regional Office for South America", "question": "¿Cuántos funcionarios?", "lang": "es"}""");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Gracias por su opinión.", body.GetProperty("message").GetString());
-        var recorded = factory.Services.GetRequiredService<IFeedbackStore>().Recent(50);
+        var recorded = factory.Feedback.Entries;
         Assert.Contains(recorded, e => e.Channel == "web" && !e.Helpful && e.AnswerTitle == "IOM Regional Office for South America" && e.Question == "¿Cuántos funcionarios?");
     }
 
@@ -330,7 +330,49 @@ public class WebApiTests(WebBotFactory factory) : IClassFixture<WebBotFactory>
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Theory]
+    [InlineData("GET", "/api/welcome", null, HttpStatusCode.OK)]
+    [InlineData("GET", "/api/welcome?locale=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/topics", null, HttpStatusCode.OK)]
+    [InlineData("GET", "/api/source", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/source?document=no-such-document.txt", null, HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/card", "{\"question\": \"staff\"}", HttpStatusCode.OK)]
+    [InlineData("POST", "/api/card", "[]", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/feedback", "{}", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/assets/no-such-asset.js", null, HttpStatusCode.NotFound)]
+    public async Task Every_answer_of_the_page_and_its_api_carries_the_security_headers_refusals_too(string method, string path, string? json, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (json is not null)
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
     private static string Fold(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+}
+
+/// <summary>The page's API endpoints count against one limit per client; the page and /api/ask do not.</summary>
+public class WebSharedRateLimitTests(RateLimitedWebBotFactory factory) : IClassFixture<RateLimitedWebBotFactory>
+{
+    [Fact]
+    public async Task Calls_to_different_endpoints_of_the_page_share_its_limit()
+    {
+        var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/welcome")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/topics")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/source?document=iom-ro-south-america.txt")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsJsonAsync("/api/feedback", new { })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/knowledge")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/ask", new { question = "staff" })).StatusCode);
+    }
 }
 
 public class WebRateLimitTests(RateLimitedWebBotFactory factory) : IClassFixture<RateLimitedWebBotFactory>

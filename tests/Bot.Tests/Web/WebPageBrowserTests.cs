@@ -218,7 +218,7 @@ public class WebPageBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await helpful.FocusAsync();
         await tab.Page.Keyboard.PressAsync("Enter");
         await Expect(answer.Locator(".feedback-status")).ToHaveTextAsync("Thanks for your feedback.");
-        var recorded = fixture.Factory.Services.GetRequiredService<IFeedbackStore>().Recent(100);
+        var recorded = fixture.Factory.Feedback.Entries;
         Assert.Contains(recorded, e => e.Channel == "web" && e.Helpful && e.Question == StaffQuestion);
 
         // Nothing wider than the screen.

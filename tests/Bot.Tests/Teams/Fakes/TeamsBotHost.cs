@@ -26,6 +26,8 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
 
     public ScriptedAnswerEngine Engine { get; } = new();
 
+    public RecordedFeedback Feedback { get; } = new();
+
     /// <summary>Settings of a bot registered with the fake channel's app id.</summary>
     public static Dictionary<string, string?> Registered(FakeBotFrameworkChannel channel) => new()
     {
@@ -55,6 +57,7 @@ public sealed class TeamsBotHost(FakeBotFrameworkChannel? channel, string enviro
             builder.ConfigureTestServices(services => TrustChannelTls(services, channel));
         builder.ConfigureTestServices(services =>
         {
+            Feedback.Replace(services);
             if (!realEngine)
             {
                 services.RemoveAll<IAnswerEngine>();

@@ -1,23 +1,21 @@
 using IomAssistant.Bot.Conversation;
-using IomAssistant.Bot.Gaps;
-using IomAssistant.Bot.Observability;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace IomAssistant.Bot.Hosting;
+namespace IomAssistant.Bot.Gaps;
 
-public static class ConversationHosting
+public static class GapStoreHosting
 {
-    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The store of unanswered questions and feedback (SQLite or PostgreSQL, as Store: says), its
+    /// retention, and the background writer the conversation records through.
+    /// </summary>
+    public static WebApplicationBuilder AddGapStore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<QuestionLoggingOptions>().Bind(builder.Configuration.GetSection(QuestionLoggingOptions.Section));
         services.AddOptions<StoreOptions>()
             .Bind(builder.Configuration.GetSection(StoreOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
-        AssistantMetrics.AddAssistantMetrics(services);
         services.AddSingleton(provider => GapStores.Open(
             provider.GetRequiredService<IOptions<StoreOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
@@ -27,8 +25,6 @@ public static class ConversationHosting
         services.AddHostedService(provider => provider.GetRequiredService<QueuedGapRecorder>());
         services.AddSingleton<IFeedbackStore>(provider => provider.GetRequiredService<QueuedGapRecorder>());
         services.AddSingleton<IKnowledgeGapRecorder>(provider => provider.GetRequiredService<QueuedGapRecorder>());
-        services.TryAddSingleton<IConversationMemory, ConversationMemory>();
-        services.AddSingleton<ConversationService>();
         return builder;
     }
 }
