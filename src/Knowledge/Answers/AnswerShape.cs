@@ -28,6 +28,7 @@ public sealed partial class AnswerShape
 
     private static readonly HashSet<string> Asking = ["what", "which", "who", "where", "how"];
     private static readonly HashSet<string> DateWords = ["date", "year"];
+    private static readonly HashSet<string> ShareWords = ["percentag", "percent", "proport", "porcentaj", "porcentagem"];
 
     public bool Fits(string sentence) => Fits(new PassageText(sentence), 0);
 
@@ -36,6 +37,9 @@ public sealed partial class AnswerShape
     /// <summary>The shape the question asks for, or null when its type says nothing (what, how, why).</summary>
     public static AnswerShape? For(Question question)
     {
+        // "What percentage ...", "¿Qué porcentaje ...": a share, told as "19 per cent" or "55%".
+        if (question.Tokens.Any(t => t.Counts && (t.Stems.Overlaps(ShareWords) || ShareWords.Contains(t.Folded))))
+            return new AnswerShape("share", f => f.Share);
         if (question.AsksCount)
             return new AnswerShape("figure", f => f.Figure);
         if (question.Opening is not { Role: TokenRole.QuestionWord } opening)
@@ -58,7 +62,7 @@ public sealed partial class AnswerShape
     }
 
     /// <summary>What a sentence holds that question types ask for, read once per sentence.</summary>
-    public sealed record SentenceFeatures(bool Figure, bool Date, IReadOnlyList<(string Folded, string Stem)> Names)
+    public sealed record SentenceFeatures(bool Figure, bool Date, bool Share, IReadOnlyList<(string Folded, string Stem)> Names)
     {
         public static SentenceFeatures Of(string sentence)
         {
@@ -73,7 +77,7 @@ public sealed partial class AnswerShape
                 }
                 first = false;
             }
-            return new SentenceFeatures(HasCount(sentence), AnswerShape.Date().IsMatch(sentence), names);
+            return new SentenceFeatures(HasCount(sentence), AnswerShape.Date().IsMatch(sentence), AnswerShape.ShareOf().IsMatch(sentence), names);
         }
     }
 
@@ -91,6 +95,9 @@ public sealed partial class AnswerShape
 
     [GeneratedRegex(@"\d[\d,.]*|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|dozen|dozens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Figure();
+
+    [GeneratedRegex(@"\d\s?(%|per ?cent\b|percent\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareOf();
 
     [GeneratedRegex(@"^(1[0-9]|20)\d\d$")]
     private static partial Regex Year();

@@ -12,6 +12,10 @@ public class AnswerShapeTests(RepositoryKnowledge repository) : IClassFixture<Re
     [InlineData("When was the office created?", "date", "It was created by the members.", false)]
     [InlineData("Who coordinates the missions in Guyana?", "name", "They are coordinated by the office in San José.", true)]
     [InlineData("Who coordinates the missions in Guyana?", "name", "Missions in Guyana are coordinated from abroad.", false)]
+    [InlineData("What percentage moved to take a job?", "share", "Another 19 per cent traveled to fill a job vacancy.", true)]
+    [InlineData("What percentage moved to take a job?", "share", "Just over half (55%) relocated.", true)]
+    [InlineData("What percentage moved to take a job?", "share", "Some 500 people moved for a job.", false)]
+    [InlineData("¿Qué porcentaje son mujeres?", "share", "Of these, 50.4 per cent are women.", true)]
     public void The_question_type_says_what_the_answering_sentence_holds(string question, string shape, string sentence, bool fits)
     {
         var found = AnswerShape.For(Question.Read(question, repository.Engine.Lexicon));
