@@ -176,8 +176,10 @@ public sealed partial class AnswerEngine : IAnswerEngine
         decide?.Stop();
         // Asked for a fact the catalog does not give about a named entity: a document may still
         // give it, but only a passage that explains most of the question; else say so, never
-        // guess. The organization's bare name only sets the context.
-        var gap = lacksAttribute is not null && !IsBareUmbrella(lacksAttribute, mentions);
+        // guess. The organization's bare name only sets the context; a card only extraction
+        // wrote holds what its documents happened to phrase as facts, so what it lacks says
+        // nothing of what they give.
+        var gap = lacksAttribute is { Extracted: false } && !IsBareUmbrella(lacksAttribute, mentions);
         if (documents.Value.Best(gap ? ScoringWeights.MinCoverageBeyondCard : ScoringWeights.MinCoverage) is { } best)
             return Passage(best, documents.Value, language);
         if (gap)

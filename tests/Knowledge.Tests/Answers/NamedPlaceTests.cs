@@ -41,6 +41,15 @@ public sealed class NamedPlaceTests : IDisposable
 
             The singer Ana Rios performed the national anthem before the match.
             """);
+        File.WriteAllText(Path.Combine(knowledge, "schools.md"), """
+            # Education in Germany
+
+            Education is a matter for each of the states.
+
+            ## Kinds
+
+            Ergänzungsschulen are secondary or post-secondary schools, which are run by private individuals, private organizations or religious groups.
+            """);
         var loaded = KnowledgeBase.Load(knowledge);
         _index = KnowledgeIndex.Open(loaded, Path.Combine(_folder.Path, "index"));
         _engine = new AnswerEngine(loaded, _index);
@@ -72,6 +81,15 @@ public sealed class NamedPlaceTests : IDisposable
         var answer = _engine.Ask("How many mobile service points help migrants with visas in Brazil?").Answer;
 
         Assert.DoesNotContain("mobile service points", answer?.Text ?? "");
+    }
+
+    [Fact]
+    public void What_the_card_of_a_country_only_extraction_found_lacks_is_still_looked_for_in_the_documents()
+    {
+        var answer = _engine.Ask("What are private secondary schools in Germany called?").Answer;
+
+        Assert.NotNull(answer);
+        Assert.Contains("Ergänzungsschulen", answer.Text);
     }
 
     public void Dispose()
