@@ -195,7 +195,8 @@ public sealed class Question
         if (translated is not null && !(asName && lexicon.IsName(folded)) && CrossLanguage.ToEnglish(folded, language) is { FunctionWord: false, Words.Count: > 0 } senses)
             return Content(folded, folded, translated) with { Senses = senses.Words };
         // "cities", "settling": another form of a word the knowledge uses is known too.
-        if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)))
+        // "drove": an irregular form of an English word is no typo, whatever the knowledge's words.
+        if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)) || language == "en" && EnglishWords.Lemma(folded) is not null)
             return Content(folded, folded, translated ?? []);
         if (allowCorrection && (lexicon.Correct(folded, crossLanguage: language != "en") ?? CrossLanguage.Correct(folded, language)) is { } corrected)
         {

@@ -27,6 +27,22 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
     }
 
     [Fact]
+    public void An_irregular_english_form_is_no_typo_and_stands_for_its_lemma()
+    {
+        // "drove" is one letter from the documents' "dove", and is "drive".
+        using var folder = new TempFolder();
+        folder.Write("birds.md", "# Birds\n\nA dove flew over the border.\n\nDroughts drive farmers to the cities.\n");
+        var lexicon = new Lexicon(KnowledgeBase.Load(folder.Path));
+
+        var question = Question.Read("What drove farmers to the cities?", lexicon);
+        var concept = Concept.Read(question, lexicon).Single(c => c.Word == "drove");
+
+        Assert.Equal("drove", question.Tokens.Single(t => t.Folded == "drove").Word);
+        Assert.Contains(concept.Alternatives, a => a.Stem == "drive");
+        Assert.DoesNotContain(concept.Alternatives, a => a.Stem == "dove");
+    }
+
+    [Fact]
     public void A_word_no_document_uses_is_unknown_and_still_weighs()
     {
         var unknown = Read("salary of the office").Single(c => c.Word == "salary");
