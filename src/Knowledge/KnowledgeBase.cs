@@ -27,6 +27,7 @@ public sealed class KnowledgeBase
     private readonly AudienceRules _rules;
     private readonly Dictionary<string, IReadOnlySet<string>> _audiences;
     private readonly Dictionary<EntityDefinition, string> _cards = new(ReferenceEqualityComparer.Instance);
+    private IReadOnlyList<DocumentFindings>? _findings;
 
     private KnowledgeBase(IReadOnlyList<CleanDocument> documents, IReadOnlyList<AttributeDefinition> attributes,
         IReadOnlyList<EntityDefinition> curated, IReadOnlyList<DocumentEntities> extracted, GlossaryFile glossary, AssistantText assistant, IReadOnlyDictionary<string, string> fileHashes,
@@ -65,6 +66,9 @@ public sealed class KnowledgeBase
 
     /// <summary>The entity (curated or not) whose card shows what extraction found as <paramref name="found"/>, one of <see cref="Extracted"/>'s.</summary>
     public EntityDefinition CardOf(EntityDefinition found) => EntitiesById[_cards[found]];
+
+    /// <summary>What extraction found, per document, with the card each finding went to (<see cref="ExtractionReport"/>), built when first asked.</summary>
+    public IReadOnlyList<DocumentFindings> Findings => _findings ??= ExtractionReport.All(this);
     public IReadOnlyDictionary<string, EntityDefinition> EntitiesById { get; }
     public GlossaryFile Glossary { get; }
 

@@ -19,12 +19,11 @@ public sealed record DocumentFindings(string Document, IReadOnlyList<FoundEntity
 /// </summary>
 public static class ExtractionReport
 {
-    /// <param name="asker">Only the documents these audiences may read are reported.</param>
-    public static IReadOnlyList<DocumentFindings> For(KnowledgeBase knowledge, IReadOnlySet<string> asker, string language = "en")
+    /// <summary>Everything found, for whoever may read every document: built once per knowledge, filtered per asker.</summary>
+    public static IReadOnlyList<DocumentFindings> All(KnowledgeBase knowledge, string language = "en")
     {
         var curated = knowledge.CatalogEntities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         return knowledge.Extracted
-            .Where(d => knowledge.CanSee(asker, d.Document))
             .Select(d => new DocumentFindings(d.Document, d.Entities.Select(found =>
             {
                 var card = knowledge.CardOf(found);
@@ -38,4 +37,8 @@ public static class ExtractionReport
             }).ToList()))
             .ToList();
     }
+
+    /// <param name="asker">Only the documents these audiences may read are reported.</param>
+    public static IReadOnlyList<DocumentFindings> For(KnowledgeBase knowledge, IReadOnlySet<string> asker) =>
+        knowledge.Findings.Where(d => knowledge.CanSee(asker, d.Document)).ToList();
 }
