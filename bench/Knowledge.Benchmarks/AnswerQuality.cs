@@ -51,6 +51,8 @@ public static class AnswerQuality
                 {
                     kindsAsked++;
                     kindsRight += answer.Kind == kind.GetString() ? 1 : 0;
+                    if (verbose && answer.Kind != kind.GetString())
+                        Console.WriteLine($"KIND {c.GetProperty("q").GetString()} -- expected {kind.GetString()}, got {answer.Kind} '{answer.Title}'");
                 }
                 var lang = c.TryGetProperty("lang", out var l) ? l.GetString()! : "?";
                 var (g, t) = byLanguage.GetValueOrDefault(lang);

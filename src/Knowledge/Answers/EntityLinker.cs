@@ -21,6 +21,9 @@ public sealed class EntityLinker
 
     private readonly Dictionary<string, List<Alias>> _byFirstStem = new(StringComparer.Ordinal);
 
+    /// <summary>Names of several words by each of their stems, for names a question says in another word order.</summary>
+    private readonly Dictionary<string, List<Alias>> _byAnyStem = new(StringComparer.Ordinal);
+
     public EntityLinker(IEnumerable<EntityDefinition> entities)
     {
         foreach (var entity in entities)
@@ -35,8 +38,17 @@ public sealed class EntityLinker
                 var stems = content.Select(Stemmer.English).ToArray();
                 if (!_byFirstStem.TryGetValue(stems[0], out var list))
                     _byFirstStem[stems[0]] = list = [];
-                if (!list.Any(a => a.EntityId == entity.Id && a.Stems.SequenceEqual(stems)))
-                    list.Add(new Alias(entity.Id, [.. content], stems));
+                if (list.Any(a => a.EntityId == entity.Id && a.Stems.SequenceEqual(stems)))
+                    continue;
+                var alias = new Alias(entity.Id, [.. content], stems);
+                list.Add(alias);
+                if (stems.Length >= 2)
+                    foreach (var stem in stems.Distinct())
+                    {
+                        if (!_byAnyStem.TryGetValue(stem, out var any))
+                            _byAnyStem[stem] = any = [];
+                        any.Add(alias);
+                    }
             }
         }
         var all = _byFirstStem.Values.SelectMany(a => a).ToList();
@@ -59,6 +71,23 @@ public sealed class EntityLinker
     private static bool IsPluralOf(string word, string aliasWord) =>
         word.Length > 3 && word != aliasWord && word[^1] == 's' && word[^2] != 's' && aliasWord[^1] != 's' &&
         (word[..^1] == aliasWord || word[..^2] == aliasWord || (word.EndsWith("ies") && word[..^3] + "y" == aliasWord) || Stemmer.English(word) == Stemmer.English(aliasWord));
+
+    /// <summary>Does each stem of a name match its own word among the words from <paramref name="start"/> on, as many as the name has?</summary>
+    private static bool InAnyOrder(string[] name, HashSet<string>[] words, int start)
+    {
+        var used = new bool[name.Length];
+        for (var k = start; k < start + name.Length; k++)
+        {
+            var match = -1;
+            for (var j = 0; j < name.Length && match < 0; j++)
+                if (!used[j] && words[k].Contains(name[j]))
+                    match = j;
+            if (match < 0)
+                return false;
+            used[match] = true;
+        }
+        return true;
+    }
 
     /// <summary>
     /// The longest non-overlapping mentions; one span may name several entities when an
@@ -94,6 +123,12 @@ public sealed class EntityLinker
                 if (matches)
                     found.Add((alias, i, alias.Stems.Length));
             }
+            // "Acuerdo de Residencia del MERCOSUR" for "MERCOSUR Residence Agreement": in Spanish
+            // and Portuguese, every word of a name of several, translated, in their own order.
+            if (question.Language != "en")
+                foreach (var alias in stems[i].SelectMany(s => _byAnyStem.GetValueOrDefault(s) ?? []).Distinct())
+                    if (i + alias.Stems.Length <= stems.Length && !alias.Shared && InAnyOrder(alias.Stems, stems, i))
+                        found.Add((alias, i, alias.Stems.Length));
         }
 
         var taken = new bool[stems.Length];

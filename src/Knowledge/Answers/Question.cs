@@ -44,13 +44,17 @@ public sealed class Question
     /// <summary>Words of one question that may be looked up as typos.</summary>
     public const int MaxCorrections = 8;
 
-    private Question(string text, IReadOnlyList<QuestionToken> tokens)
+    private Question(string text, IReadOnlyList<QuestionToken> tokens, string language)
     {
         Text = text;
         Tokens = tokens;
+        Language = language;
     }
 
     public string Text { get; }
+
+    /// <summary>en, es or pt: the language the question was read in.</summary>
+    public string Language { get; }
     public IReadOnlyList<QuestionToken> Tokens { get; }
 
     /// <summary>The first word that is not a function word or filler: where a question word asks.</summary>
@@ -127,7 +131,7 @@ public sealed class Question
         for (var i = 1; i < tokens.Count; i++)
             if (cased[i].Capitalized && !shouting)
                 tokens[i] = tokens[i] with { Capitalized = true };
-        return new Question(text, tokens);
+        return new Question(text, tokens, language);
     }
 
     /// <summary>

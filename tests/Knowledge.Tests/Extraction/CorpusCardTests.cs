@@ -31,6 +31,18 @@ public class CorpusCardTests(CorpusKnowledge corpus) : IClassFixture<CorpusKnowl
     }
 
     [Theory]
+    [InlineData("¿Qué es el Acuerdo de Residencia del MERCOSUR?")]
+    [InlineData("O que é o Acordo de Residência do Mercosul?")]
+    [InlineData("What is the MERCOSUR Residence Agreement?")]
+    public void A_name_said_in_another_language_s_word_order_is_the_same_entity(string question)
+    {
+        var answer = corpus.Engine.Ask(question).Answer;
+
+        Assert.NotNull(answer);
+        Assert.Equal("MERCOSUR Residence Agreement", answer.Title);
+    }
+
+    [Theory]
     [InlineData("¿Cómo se llamaba antes la OIM?", "Provisional Intergovernmental Committee for the Movement of Migrants from Europe")]
     [InlineData("What was IOM formerly called?", "Provisional Intergovernmental Committee for the Movement of Migrants from Europe")]
     public void A_curated_card_answers_with_a_fact_an_added_document_gives(string question, string value)
