@@ -64,7 +64,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     /// <param name="rememberedAnswers">How many answers to keep for repeated questions; 0 answers every question anew.</param>
     public AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, int rememberedAnswers = DefaultRememberedAnswers)
-        : this(knowledge, index, new Lexicon(knowledge), rememberedAnswers)
+        : this(knowledge, index, new Lexicon(knowledge, index.Vocabulary), rememberedAnswers)
     {
     }
 
@@ -84,7 +84,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         // section of their own (the strategy areas) describe that section.
         _sectionEntities = knowledge.Entities
             .Where(e => e.Kind == "strategy" && !string.IsNullOrWhiteSpace(e.Summary))
-            .Select(e => (Entity: e, Passage: PassageContainingIn(knowledge, e.Document, e.Summary)))
+            .Select(e => (Entity: e, Passage: PassageContainingIn(index, e.Document, e.Summary)))
             .Where(x => x.Passage is not null)
             .GroupBy(x => (x.Passage!.Document, x.Passage.Section))
             .Where(g => g.Count() == 1)
@@ -112,11 +112,11 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     /// <summary>
     /// An engine for <paramref name="next"/>, the same catalog and glossary with other
-    /// documents (already applied to the index): the vocabulary is updated for the changed
-    /// documents only.
+    /// documents (already applied to the index): the vocabulary is the one the index updated
+    /// for the changed documents only.
     /// </summary>
     public AnswerEngine WithDocumentChanges(KnowledgeBase next) =>
-        new(next, _index, _lexicon.WithDocumentChanges(_knowledge, next), _rememberedAnswers);
+        new(next, _index, new Lexicon(next, _index.Vocabulary), _rememberedAnswers);
 
     public AskResult Ask(string question, AnswerContext? context = null, string? locale = null, IReadOnlySet<string>? audiences = null)
     {
