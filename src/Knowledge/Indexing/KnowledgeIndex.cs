@@ -183,7 +183,10 @@ public sealed class KnowledgeIndex : IDisposable
                 { new TermQuery(new Term("source", document)), Occur.MUST },
                 { new TermQuery(new Term("type", "passage")), Occur.MUST },
             };
-            var top = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
+            // Counted first: asking for every document of the index would allocate a queue that large.
+            var count = new TotalHitCountCollector();
+            searcher.Search(query, count);
+            var top = searcher.Search(query, Math.Max(1, count.TotalHits));
             return top.ScoreDocs.Select(sd => searcher.Doc(sd.Doc))
                 .Select(d => new Ingestion.Passage(d.Get("doc"), d.Get("section"), d.GetField("position")?.GetInt32Value() ?? -1, d.Get("display")))
                 .OrderBy(p => p.Position)
