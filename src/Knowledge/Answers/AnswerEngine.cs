@@ -41,6 +41,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly Dictionary<string, List<(string Attribute, double Weight)>> _attributesByKeyword = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _attributesByQuestionWord = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<EntityDefinition> _homes;
+    // The entities an unnamed question may be guessed to mean: those holding an attribute few hold.
+    private readonly IReadOnlyList<EntityDefinition> _guessable;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
     // Each entity's attributes in the order of its facts, and those few entities hold (the only ones an unnamed entity may be guessed by).
     private readonly Dictionary<string, string[]> _factAttributes;
@@ -93,6 +95,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
         _factAttributes = knowledge.Entities.ToDictionary(e => e.Id, e => e.Facts.Select(f => f.Attribute).Distinct().ToArray());
         _distinctiveAttributes = _factAttributes.ToDictionary(e => e.Key, e => e.Value.Where(a => holders[a] <= MaxHoldersOfDistinctiveAttribute).ToArray());
+        _guessable = knowledge.Entities.Where(e => _distinctiveAttributes[e.Id].Length > 0 && !e.Home).ToList();
         var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>
             a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet());
         // "migration" signals many attributes, "driving" one: a keyword counts less the more attributes share it.
@@ -297,8 +300,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
         // ("the liaison offices" are IOM's; "member state" alone names no country).
         // Guessing an entity is weaker when the question names another one.
         var guess = byEntity.Keys.Any(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions)) ? -0.5 : 0;
-        foreach (var entity in _knowledge.Entities)
-            if (_distinctiveAttributes[entity.Id].Length > 0 && !byEntity.ContainsKey(entity.Id) && !entity.Home && CanSee(audiences, entity))
+        foreach (var entity in _guessable)
+            if (!byEntity.ContainsKey(entity.Id) && CanSee(audiences, entity))
                 AddFactOptions(options, q, entity, guess, null, named, asked, minScore: 2, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.
