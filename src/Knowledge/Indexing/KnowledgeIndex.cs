@@ -49,6 +49,10 @@ public sealed class KnowledgeIndex : IDisposable
     // default TF-IDF favours short entries too much.
     private static readonly Similarity Similarity = new BM25Similarity();
 
+    // Searched text keeps no word positions: every query is made of single terms, and
+    // positions would be a third of what indexing writes.
+    private static readonly FieldType SearchedText = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
@@ -264,7 +268,7 @@ public sealed class KnowledgeIndex : IDisposable
             var doc = Doc("passage", null, null, passage.Document, passage.Section, passage.Position, passage.Text, "");
             // The section's heading travels with each of its paragraphs: "Quito Declaration" above
             // a paragraph that only says "it was adopted".
-            doc.Add(new TextField("text", passage.Section, Field.Store.NO));
+            doc.Add(new Field("text", passage.Section, SearchedText));
             // The document's key term: all its passages go with one delete when it changes.
             doc.Add(new StringField("source", document.Name, Field.Store.NO));
             // Who may read it: searches for an asker keep only passages of their audiences.
@@ -284,13 +288,13 @@ public sealed class KnowledgeIndex : IDisposable
             new StoredField("doc", document),
             new StoredField("section", section),
             new StoredField("position", position),
-            new TextField("text", text + "\n" + names, Field.Store.NO),
+            new Field("text", text + "\n" + names, SearchedText),
             new StoredField("display", text),
         };
         if (names.Length > 0)
         {
-            doc.Add(new TextField("es", names, Field.Store.NO));
-            doc.Add(new TextField("pt", names, Field.Store.NO));
+            doc.Add(new Field("es", names, SearchedText));
+            doc.Add(new Field("pt", names, SearchedText));
         }
         return doc;
     }
