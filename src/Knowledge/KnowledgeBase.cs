@@ -94,7 +94,9 @@ public sealed class KnowledgeBase
     {
         if (_read.TryGetValue(name, out var read))
             return read;
-        return _documentsByName.ContainsKey(name) ? DocumentReader.Read(Path.Combine(_folder, name), name) : null;
+        // A file removed since is no document any more; the watcher's update follows.
+        var path = Path.Combine(_folder, name);
+        return _documentsByName.ContainsKey(name) && File.Exists(path) ? DocumentReader.Read(path, name) : null;
     }
 
     public DocumentRecord? Record(string name) => _documentsByName.GetValueOrDefault(name);
