@@ -3,6 +3,7 @@ using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Catalog;
 using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Extraction;
+using IomAssistant.Knowledge.Indexing;
 using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
 
@@ -19,9 +20,11 @@ namespace IomAssistant.Knowledge;
 public sealed class KnowledgeBase
 {
     // Bump when ingestion or the index layout changes, so old indexes are rebuilt.
-    private const string FormatVersion = "4";
+    private const string FormatVersion = "6";
 
-    private readonly Dictionary<string, CleanDocument> _documentsByName;
+    private readonly string _folder;
+    private readonly Dictionary<string, DocumentRecord> _documentsByName;
+    private readonly Dictionary<string, CleanDocument> _read;
     private readonly IReadOnlyDictionary<string, string> _fileHashes;
     private readonly IReadOnlyDictionary<string, string> _catalogNames;
     private readonly AudienceRules _rules;
@@ -29,11 +32,13 @@ public sealed class KnowledgeBase
     private readonly Dictionary<EntityDefinition, string> _cards = new(ReferenceEqualityComparer.Instance);
     private IReadOnlyList<DocumentFindings>? _findings;
 
-    private KnowledgeBase(IReadOnlyList<CleanDocument> documents, IReadOnlyList<AttributeDefinition> attributes,
+    private KnowledgeBase(string folder, IReadOnlyList<DocumentRecord> documents, IReadOnlyCollection<CleanDocument> read, IReadOnlyList<AttributeDefinition> attributes,
         IReadOnlyList<EntityDefinition> curated, IReadOnlyList<DocumentEntities> extracted, GlossaryFile glossary, AssistantText assistant, IReadOnlyDictionary<string, string> fileHashes,
         IReadOnlyDictionary<string, string> catalogNames, AudienceRules rules)
     {
+        _folder = folder;
         _rules = rules;
+        _read = read.ToDictionary(d => d.Name, StringComparer.Ordinal);
         _audiences = documents.ToDictionary(d => d.Name, d => rules.For(d.Name, d.Audiences), StringComparer.Ordinal);
         AllAudiences = Audience.Of(_audiences.Values.SelectMany(a => a));
         Assistant = assistant;
@@ -48,10 +53,17 @@ public sealed class KnowledgeBase
         _fileHashes = fileHashes;
         _catalogNames = catalogNames;
         ContentHash = Combine(fileHashes);
-        IndexKey = Combine(fileHashes.Where(f => IsCatalogFile(Path.GetFileName(f.Key)) || AudienceRules.IsAudiencesFile(f.Key)));
+        IndexKey = IndexKeyOf(fileHashes);
     }
 
-    public IReadOnlyList<CleanDocument> Documents { get; }
+    /// <summary>Every document, by name, without its text.</summary>
+    public IReadOnlyList<DocumentRecord> Documents { get; }
+
+    /// <summary>
+    /// The documents this knowledge read and cleaned: all of them, unless an index remembered
+    /// the unchanged ones (see <see cref="Load"/>); the others are read again only when asked for.
+    /// </summary>
+    public IReadOnlyCollection<CleanDocument> ReadDocuments => _read.Values;
     public IReadOnlyDictionary<string, AttributeDefinition> Attributes { get; }
     public IReadOnlyList<EntityDefinition> Entities { get; }
 
@@ -85,10 +97,17 @@ public sealed class KnowledgeBase
     /// </summary>
     public string IndexKey { get; }
 
-    /// <summary>Hash of one document's bytes, to tell which documents an index must update.</summary>
-    public string DocumentHash(string name) => _fileHashes[name];
+    /// <summary>A document's cleaned text: as read, or read again from the folder when an index remembered it.</summary>
+    public CleanDocument? Document(string name)
+    {
+        if (_read.TryGetValue(name, out var read))
+            return read;
+        // A file removed since is no document any more; the watcher's update follows.
+        var path = Path.Combine(_folder, name);
+        return _documentsByName.ContainsKey(name) && File.Exists(path) ? DocumentReader.Read(path, name) : null;
+    }
 
-    public CleanDocument? Document(string name) => _documentsByName.GetValueOrDefault(name);
+    public DocumentRecord? Record(string name) => _documentsByName.GetValueOrDefault(name);
 
     /// <summary>The audiences a document belongs to; a name the knowledge does not hold belongs to nobody.</summary>
     public IReadOnlySet<string> AudiencesOf(string document) =>
@@ -123,7 +142,13 @@ public sealed class KnowledgeBase
     /// </summary>
     public static bool IsHidden(string name) => name.Split('/').Any(part => part.StartsWith('.'));
 
-    public static KnowledgeBase Load(string folder, IProgress<string>? progress = null)
+    /// <summary>
+    /// Reads the knowledge folder. With <paramref name="indexRoot"/>, a document the index there
+    /// remembers with the same size and last write is not read again: its record and what
+    /// extraction found in it come from the index (its catalog quotes were checked when it was
+    /// indexed with this same catalog); changed and new documents are read.
+    /// </summary>
+    public static KnowledgeBase Load(string folder, IProgress<string>? progress = null, string? indexRoot = null)
     {
         using var activity = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.Load);
         if (!Directory.Exists(folder))
@@ -135,7 +160,6 @@ public sealed class KnowledgeBase
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
 
-        var documents = new List<CleanDocument>();
         var attributes = new List<AttributeDefinition>();
         var entities = new List<EntityDefinition>();
         var glossary = new GlossaryFile();
@@ -143,16 +167,24 @@ public sealed class KnowledgeBase
         var rules = AudienceRules.None;
         var catalogNames = new Dictionary<string, string>();
         var attributeFiles = new List<(string Id, string File)>();
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hashes = files.Where(f => !IsDocumentFile(f.Name)).ToDictionary(f => f.Name, f => HashFile(f.Path, f.Name), StringComparer.Ordinal);
+        var remembered = indexRoot is null
+            ? new Dictionary<string, IndexedDocument>(StringComparer.Ordinal)
+            : DocumentSnapshot.Read(Path.Combine(indexRoot, IndexKeyOf(hashes)));
         // Documents are read and cleaned on every core, in order; catalogs and glossaries after.
-        List<(string Name, string Hash, CleanDocument Document)> read;
+        List<(DocumentRecord Record, CleanDocument? Document, IReadOnlyList<EntityDefinition>? Extracted)> documents;
         try
         {
-            read = files.Where(f => IsDocumentFile(f.Name)).AsParallel().AsOrdered()
-                .Select(f =>
+            documents = files.Where(f => IsDocumentFile(f.Name)).AsParallel().AsOrdered()
+                .Select<(string Path, string Name), (DocumentRecord Record, CleanDocument? Document, IReadOnlyList<EntityDefinition>? Extracted)>(f =>
                 {
+                    var info = new FileInfo(f.Path);
+                    if (remembered.TryGetValue(f.Name, out var known) && known.Record.Size == info.Length && known.Record.LastWriteUtc == info.LastWriteTimeUtc)
+                        return (known.Record, null, known.Extracted);
                     progress?.Report($"document {f.Name}");
-                    return (f.Name, Hash: HashFile(f.Path, f.Name), Document: DocumentReader.Read(f.Path, f.Name));
+                    var document = DocumentReader.Read(f.Path, f.Name);
+                    var record = new DocumentRecord(f.Name, HashFile(f.Path, f.Name), info.Length, info.LastWriteTimeUtc, document.Passages.Count, document.Audiences, document.Title);
+                    return (record, document, null);
                 })
                 .ToList();
         }
@@ -163,15 +195,11 @@ public sealed class KnowledgeBase
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             throw;
         }
-        foreach (var (name, hash, document) in read)
-        {
-            hashes[name] = hash;
-            documents.Add(document);
-        }
+        foreach (var (record, _, _) in documents)
+            hashes[record.Name] = record.Hash;
         foreach (var (path, name) in files.Where(f => !IsDocumentFile(f.Name)))
         {
             var fileName = Path.GetFileName(name);
-            hashes[name] = HashFile(path, name);
             if (IsCatalogFile(fileName))
             {
                 progress?.Report($"catalog {name}");
@@ -202,12 +230,14 @@ public sealed class KnowledgeBase
         }
 
         CheckReferences(attributeFiles, entities, catalogNames);
-        var byName = documents.ToDictionary(d => d.Name);
-        CheckProvenance(byName, entities, catalogNames);
+        var read = documents.Where(d => d.Document is not null).Select(d => d.Document!).ToList();
+        var names = documents.Select(d => d.Record.Name).ToHashSet(StringComparer.Ordinal);
+        CheckProvenance(read.ToDictionary(d => d.Name), names, entities, catalogNames);
         var allAttributes = KnowledgeExtraction.WithExtractionAttributes(attributes);
-        var extracted = Extract(documents, allAttributes);
+        var found = Extract(read, allAttributes).ToDictionary(x => x.Document, StringComparer.Ordinal);
+        var extracted = documents.Select(d => d.Extracted is { } known ? new DocumentEntities(d.Record.Name, known) : found[d.Record.Name]).ToList();
         activity?.SetTag("knowledge.documents", documents.Count);
-        return new KnowledgeBase(documents, allAttributes, entities, extracted, glossary, assistant, hashes, catalogNames, rules);
+        return new KnowledgeBase(folder, documents.Select(d => d.Record).ToList(), read, allAttributes, entities, extracted, glossary, assistant, hashes, catalogNames, rules);
     }
 
     private static List<DocumentEntities> Extract(IEnumerable<CleanDocument> documents, IEnumerable<AttributeDefinition> attributes)
@@ -224,7 +254,8 @@ public sealed class KnowledgeBase
     /// </summary>
     public KnowledgeBase WithDocumentsReread(string folder, IEnumerable<string> names)
     {
-        var documents = new Dictionary<string, CleanDocument>(_documentsByName, StringComparer.Ordinal);
+        var documents = new Dictionary<string, DocumentRecord>(_documentsByName, StringComparer.Ordinal);
+        var read = new Dictionary<string, CleanDocument>(StringComparer.Ordinal);
         var hashes = new Dictionary<string, string>(_fileHashes, StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names.Where(IsDocumentFile))
@@ -233,8 +264,11 @@ public sealed class KnowledgeBase
             changed.Add(name);
             if (File.Exists(path))
             {
+                var info = new FileInfo(path);
+                var document = DocumentReader.Read(path, name);
                 hashes[name] = HashFile(path, name);
-                documents[name] = DocumentReader.Read(path, name);
+                read[name] = document;
+                documents[name] = new DocumentRecord(name, hashes[name], info.Length, info.LastWriteTimeUtc, document.Passages.Count, document.Audiences, document.Title);
             }
             else
             {
@@ -242,14 +276,14 @@ public sealed class KnowledgeBase
                 documents.Remove(name);
             }
         }
-        CheckProvenance(documents, CatalogEntities.Where(e => changed.Contains(e.Document)), _catalogNames);
+        CheckProvenance(read, documents.Keys.ToHashSet(StringComparer.Ordinal), CatalogEntities.Where(e => changed.Contains(e.Document)), _catalogNames);
         var ordered = documents.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         // Only the changed documents are read for entities again.
         var kept = Extracted.Where(x => !changed.Contains(x.Document)).ToDictionary(x => x.Document, StringComparer.Ordinal);
-        foreach (var x in Extract(ordered.Where(d => changed.Contains(d.Name)), Attributes.Values))
+        foreach (var x in Extract(read.Values.OrderBy(d => d.Name, StringComparer.Ordinal), Attributes.Values))
             kept[x.Document] = x;
         var extracted = ordered.Select(d => kept[d.Name]).ToList();
-        return new KnowledgeBase(ordered, [.. Attributes.Values], CatalogEntities, extracted, Glossary, Assistant, hashes, _catalogNames, _rules);
+        return new KnowledgeBase(folder, ordered, read.Values, [.. Attributes.Values], CatalogEntities, extracted, Glossary, Assistant, hashes, _catalogNames, _rules);
     }
 
     private static void CheckReferences(List<(string Id, string File)> attributes, List<EntityDefinition> entities, Dictionary<string, string> catalogNames)
@@ -267,8 +301,12 @@ public sealed class KnowledgeBase
             throw new KnowledgeException(string.Join(Environment.NewLine, errors));
     }
 
-    /// <summary>Every summary and fact must be quoted verbatim from the cleaned text of its document.</summary>
-    private static void CheckProvenance(IReadOnlyDictionary<string, CleanDocument> documents, IEnumerable<EntityDefinition> entities, IReadOnlyDictionary<string, string> catalogNames)
+    /// <summary>
+    /// Every summary and fact must be quoted verbatim from the cleaned text of its document. Only
+    /// documents read now are checked: one an index remembers was checked against this catalog
+    /// when it was indexed.
+    /// </summary>
+    private static void CheckProvenance(IReadOnlyDictionary<string, CleanDocument> read, IReadOnlySet<string> documents, IEnumerable<EntityDefinition> entities, IReadOnlyDictionary<string, string> catalogNames)
     {
         // Only the documents the catalog quotes are folded, once each.
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -276,11 +314,13 @@ public sealed class KnowledgeBase
         foreach (var e in entities)
         {
             var file = catalogNames[e.Id];
-            if (!documents.TryGetValue(e.Document, out var document))
+            if (!documents.Contains(e.Document))
             {
                 errors.Add($"{file}: entity '{e.Id}': document '{e.Document}' is not in the knowledge folder");
                 continue;
             }
+            if (!read.TryGetValue(e.Document, out var document))
+                continue;
             if (!texts.TryGetValue(e.Document, out var text))
                 texts[e.Document] = text = TextFolding.ForQuoteMatching(document.PlainText);
             if (!string.IsNullOrWhiteSpace(e.Summary) && !text.Contains(TextFolding.ForQuoteMatching(e.Summary), StringComparison.Ordinal))
@@ -300,6 +340,9 @@ public sealed class KnowledgeBase
         sha.AppendData(File.ReadAllBytes(path));
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
+
+    private static string IndexKeyOf(IReadOnlyDictionary<string, string> fileHashes) =>
+        Combine(fileHashes.Where(f => IsCatalogFile(Path.GetFileName(f.Key)) || AudienceRules.IsAudiencesFile(f.Key)));
 
     private static string Combine(IEnumerable<KeyValuePair<string, string>> fileHashes)
     {

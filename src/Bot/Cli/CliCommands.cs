@@ -116,10 +116,10 @@ public static class CliCommands
     private static int Index(string knowledgePath, string indexPath, bool withFindings, TextWriter output)
     {
         var progress = new Progress(output);
-        var knowledge = KnowledgeBase.Load(knowledgePath, progress);
+        var knowledge = KnowledgeBase.Load(knowledgePath, progress, indexPath);
         using var index = KnowledgeIndex.Open(knowledge, indexPath, progress);
         output.WriteLine($"documents: {knowledge.Documents.Count}");
-        output.WriteLine($"passages:  {knowledge.Documents.Sum(d => d.Passages.Count)}");
+        output.WriteLine($"passages:  {knowledge.Documents.Sum(d => d.Passages)}");
         output.WriteLine($"entities:  {knowledge.Entities.Count} ({string.Join(", ", knowledge.Entities.GroupBy(e => e.Kind).Select(g => $"{g.Count()} {g.Key}"))})");
         output.WriteLine($"facts:     {knowledge.Entities.Sum(e => e.Facts.Count)}, every quote found in its document");
         output.WriteLine($"index:     {index.Folder} ({(index.Built ? "built" : index.DocumentsUpdatedAtOpen > 0 ? $"reused, {index.DocumentsUpdatedAtOpen} changed documents updated" : "unchanged, reused")})");
@@ -135,7 +135,7 @@ public static class CliCommands
             errors.WriteLine("The question is empty. Run 'ask --help'.");
             return UsageError;
         }
-        var knowledge = KnowledgeBase.Load(knowledgePath);
+        var knowledge = KnowledgeBase.Load(knowledgePath, indexRoot: indexPath);
         using var index = KnowledgeIndex.Open(knowledge, indexPath);
         var engine = new AnswerEngine(knowledge, index);
         if (explain)

@@ -145,7 +145,8 @@ public sealed class KnowledgeEngineHost(IOptions<KnowledgeOptions> options, IHos
 
     private Loaded Load()
     {
-        var knowledge = KnowledgeBase.Load(KnowledgePath);
+        // Documents the index remembers unchanged are not read again.
+        var knowledge = KnowledgeBase.Load(KnowledgePath, indexRoot: IndexPath);
         var index = KnowledgeIndex.Open(knowledge, IndexPath);
         logger.LogInformation("Knowledge loaded from {Path}: {Documents} documents, {Entities} entities; index {Index} ({State})",
             KnowledgePath, knowledge.Documents.Count, knowledge.Entities.Count, index.Folder,

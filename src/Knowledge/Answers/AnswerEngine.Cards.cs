@@ -126,15 +126,13 @@ public sealed partial class AnswerEngine
 
     /// <summary>The passage a catalog quote comes from; quotes are the catalog's, so this is bounded.</summary>
     private Passage? PassageContaining(string document, string quote) =>
-        _quotedPassages.GetOrAdd((document, quote), key => PassageContainingIn(_knowledge, key.Document, key.Quote));
+        _quotedPassages.GetOrAdd((document, quote), key => PassageContainingIn(_index, key.Document, key.Quote));
 
-    private static Passage? PassageContainingIn(KnowledgeBase knowledge, string document, string quote)
+    /// <summary>The passage of <paramref name="document"/> holding <paramref name="quote"/>, as the index stores it: the document is not read again.</summary>
+    private static Passage? PassageContainingIn(KnowledgeIndex index, string document, string quote)
     {
-        var doc = knowledge.Document(document);
-        if (doc is null)
-            return null;
         var needle = TextFolding.ForQuoteMatching(quote);
-        return doc.Passages.FirstOrDefault(p => TextFolding.ForQuoteMatching(p.Text).Contains(needle, StringComparison.Ordinal));
+        return index.PassagesOf(document).FirstOrDefault(p => TextFolding.ForQuoteMatching(p.Text).Contains(needle, StringComparison.Ordinal));
     }
 
     private string SectionOf(string document, string quote) =>

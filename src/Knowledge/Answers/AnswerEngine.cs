@@ -41,6 +41,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly Dictionary<string, List<(string Attribute, double Weight)>> _attributesByKeyword = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _attributesByQuestionWord = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<EntityDefinition> _homes;
+    // The entities an unnamed question may be guessed to mean: those holding an attribute few hold.
+    private readonly IReadOnlyList<EntityDefinition> _guessable;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
     // Each entity's attributes in the order of its facts, and those few entities hold (the only ones an unnamed entity may be guessed by).
     private readonly Dictionary<string, string[]> _factAttributes;
@@ -64,7 +66,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     /// <param name="rememberedAnswers">How many answers to keep for repeated questions; 0 answers every question anew.</param>
     public AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, int rememberedAnswers = DefaultRememberedAnswers)
-        : this(knowledge, index, new Lexicon(knowledge), rememberedAnswers)
+        : this(knowledge, index, new Lexicon(knowledge, index.Vocabulary), rememberedAnswers)
     {
     }
 
@@ -75,7 +77,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
-        _passages = new PassageJudge(index, lexicon, knowledge.Documents.ToDictionary(d => d.Name, TitleStems, StringComparer.Ordinal), CountryWords(knowledge));
+        _passages = new PassageJudge(index, lexicon, knowledge.Documents.ToDictionary(d => d.Name, d => TitleStems(d.Title), StringComparer.Ordinal), CountryWords(knowledge));
         _nameStems = knowledge.Entities.ToDictionary(e => e.Id, e => (IReadOnlyList<IReadOnlySet<string>>)e.Names.Values.Concat(e.Aliases)
             .Select(name => (IReadOnlySet<string>)TextFolding.Tokens(name).Where(t => !StopWords.IsStopWord(t)).Select(Stemmer.English).ToHashSet())
             .Where(stems => stems.Count > 0)
@@ -84,7 +86,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         // section of their own (the strategy areas) describe that section.
         _sectionEntities = knowledge.Entities
             .Where(e => e.Kind == "strategy" && !string.IsNullOrWhiteSpace(e.Summary))
-            .Select(e => (Entity: e, Passage: PassageContainingIn(knowledge, e.Document, e.Summary)))
+            .Select(e => (Entity: e, Passage: PassageContainingIn(index, e.Document, e.Summary)))
             .Where(x => x.Passage is not null)
             .GroupBy(x => (x.Passage!.Document, x.Passage.Section))
             .Where(g => g.Count() == 1)
@@ -93,6 +95,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
         _factAttributes = knowledge.Entities.ToDictionary(e => e.Id, e => e.Facts.Select(f => f.Attribute).Distinct().ToArray());
         _distinctiveAttributes = _factAttributes.ToDictionary(e => e.Key, e => e.Value.Where(a => holders[a] <= MaxHoldersOfDistinctiveAttribute).ToArray());
+        _guessable = knowledge.Entities.Where(e => _distinctiveAttributes[e.Id].Length > 0 && !e.Home).ToList();
         var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>
             a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet());
         // "migration" signals many attributes, "driving" one: a keyword counts less the more attributes share it.
@@ -112,11 +115,11 @@ public sealed partial class AnswerEngine : IAnswerEngine
 
     /// <summary>
     /// An engine for <paramref name="next"/>, the same catalog and glossary with other
-    /// documents (already applied to the index): the vocabulary is updated for the changed
-    /// documents only.
+    /// documents (already applied to the index): the vocabulary is the one the index updated
+    /// for the changed documents only.
     /// </summary>
     public AnswerEngine WithDocumentChanges(KnowledgeBase next) =>
-        new(next, _index, _lexicon.WithDocumentChanges(_knowledge, next), _rememberedAnswers);
+        new(next, _index, new Lexicon(next, _index.Vocabulary), _rememberedAnswers);
 
     public AskResult Ask(string question, AnswerContext? context = null, string? locale = null, IReadOnlySet<string>? audiences = null)
     {
@@ -189,11 +192,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return NoAnswer(language, named);
     }
 
-    /// <summary>The stems of a document's first heading, its title when it has one.</summary>
-    private static IReadOnlySet<string> TitleStems(CleanDocument document) =>
-        document.Sections.FirstOrDefault(s => s.Title != CleanDocument.UntitledSection) is { } titled && titled == document.Sections[0]
-            ? TextFolding.Tokens(titled.Title).Select(Stemmer.English).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>();
+    private static IReadOnlySet<string> TitleStems(string title) =>
+        TextFolding.Tokens(title).Select(Stemmer.English).ToHashSet(StringComparer.Ordinal);
 
     private bool CanSee(IReadOnlySet<string> audiences, EntityDefinition entity) => _knowledge.CanSee(audiences, entity.Document);
 
@@ -313,8 +313,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
         // ("the liaison offices" are IOM's; "member state" alone names no country).
         // Guessing an entity is weaker when the question names another one.
         var guess = byEntity.Keys.Any(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions)) ? -0.5 : 0;
-        foreach (var entity in _knowledge.Entities)
-            if (_distinctiveAttributes[entity.Id].Length > 0 && !byEntity.ContainsKey(entity.Id) && !entity.Home && CanSee(audiences, entity))
+        foreach (var entity in _guessable)
+            if (!byEntity.ContainsKey(entity.Id) && CanSee(audiences, entity))
                 AddFactOptions(options, q, entity, guess, null, named, asked, minScore: 2, onlyDistinctive: true);
 
         // "¿y Chile?" after an answer about an attribute: the same attribute of the new entity.

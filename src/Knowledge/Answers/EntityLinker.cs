@@ -52,17 +52,28 @@ public sealed class EntityLinker
             }
         }
         var all = _byFirstStem.Values.SelectMany(a => a).ToList();
+        // Every run of words in every alias, with up to two of the entities whose aliases hold
+        // it: an alias is shared when an entity other than its own holds it. Found in one pass
+        // over the aliases' runs, not by comparing each alias with every other.
+        var holders = new Dictionary<string, (string First, string? Second)>(StringComparer.Ordinal);
         foreach (var alias in all)
-            alias.Shared = all.Any(other => other.EntityId != alias.EntityId && Contains(other.Stems, alias.Stems));
+            for (var start = 0; start < alias.Stems.Length; start++)
+                for (var end = start + 1; end <= alias.Stems.Length; end++)
+                {
+                    var run = RunKey(alias.Stems.AsSpan(start, end - start));
+                    if (!holders.TryGetValue(run, out var held))
+                        holders[run] = (alias.EntityId, null);
+                    else if (held.Second is null && held.First != alias.EntityId)
+                        holders[run] = (held.First, alias.EntityId);
+                }
+        foreach (var alias in all)
+        {
+            var (first, second) = holders[RunKey(alias.Stems)];
+            alias.Shared = first != alias.EntityId || second is not null;
+        }
     }
 
-    private static bool Contains(string[] sequence, string[] part)
-    {
-        for (var i = 0; i + part.Length <= sequence.Length; i++)
-            if (sequence.AsSpan(i, part.Length).SequenceEqual(part))
-                return true;
-        return false;
-    }
+    private static string RunKey(ReadOnlySpan<string> stems) => string.Join('\u0001', stems);
 
     private static bool SameWord(QuestionToken token, string aliasWord) =>
         token.Word == aliasWord || IsPluralOf(token.Word, aliasWord) || IsPluralOf(aliasWord, token.Word) ||

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using IomAssistant.Knowledge.Ingestion;
+using IomAssistant.Knowledge.Indexing;
 using IomAssistant.Knowledge.Text;
 
 namespace IomAssistant.Knowledge.Answers;
@@ -20,11 +20,9 @@ public sealed class Lexicon
     /// <summary>Question words, by the English word the glossary maps users' words to.</summary>
     public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string> { "what", "when", "where", "who", "which", "why", "how", "many" };
 
-    private readonly Dictionary<string, int> _stemFrequency;
-    // How many passages use each word, so a removed document takes its words along.
-    private readonly Dictionary<string, int> _passageWords;
-    // Capitalized minus lower-case uses of each word inside sentences, to tell names apart.
-    private readonly Dictionary<string, int> _caseVotes;
+    // The documents' words come counted with the index; the catalog's are counted here.
+    private readonly PassageVocabulary _passages;
+    private readonly Dictionary<string, int> _catalogStemFrequency = new(StringComparer.Ordinal);
     private readonly HashSet<string> _catalogWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keywordWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _glossary = new(StringComparer.Ordinal);
@@ -37,16 +35,11 @@ public sealed class Lexicon
     // Users repeat their typos: each word is corrected once per vocabulary.
     private readonly ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
 
-    public Lexicon(KnowledgeBase knowledge)
+    /// <summary>The vocabulary of <paramref name="knowledge"/>: its documents' words as <paramref name="passages"/> counts them, its catalog's and glossary's.</summary>
+    public Lexicon(KnowledgeBase knowledge, PassageVocabulary passages)
     {
-        _stemFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        _passageWords = new Dictionary<string, int>(StringComparer.Ordinal);
-        _caseVotes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var passage in knowledge.Documents.SelectMany(d => d.Passages))
-        {
-            CountPassage(passage.Text + "\n" + passage.Section, +1);
-            _units++;
-        }
+        _passages = passages;
+        _units = passages.Passages;
         foreach (var entity in knowledge.CatalogEntities)
         {
             AddCatalogUnit(string.Join(" ", entity.Names.Values.Concat(entity.Aliases)) + " " + entity.Summary);
@@ -84,51 +77,11 @@ public sealed class Lexicon
         (_correctionCandidates, _wordsForShortTypos) = CorrectionCandidates();
     }
 
-    /// <summary>
-    /// The vocabulary after some documents changed: the passages of <paramref name="removed"/>
-    /// documents taken out, those of <paramref name="added"/> ones counted in; the same as
-    /// reading the new knowledge whole (up to the order of equally close typo corrections),
-    /// without reading the unchanged documents again.
-    /// </summary>
-    private Lexicon(Lexicon previous, IEnumerable<CleanDocument> removed, IEnumerable<CleanDocument> added)
-    {
-        _stemFrequency = new Dictionary<string, int>(previous._stemFrequency, StringComparer.Ordinal);
-        _passageWords = new Dictionary<string, int>(previous._passageWords, StringComparer.Ordinal);
-        _caseVotes = new Dictionary<string, int>(previous._caseVotes, StringComparer.Ordinal);
-        _catalogWords = previous._catalogWords;
-        _keywordWords = previous._keywordWords;
-        _glossary = previous._glossary;
-        _glossaryStems = previous._glossaryStems;
-        _fillers = previous._fillers;
-        _shortCorrectionCandidates = previous._shortCorrectionCandidates;
-        LongestPhrase = previous.LongestPhrase;
-        _units = previous._units;
-        foreach (var passage in removed.SelectMany(d => d.Passages))
-        {
-            CountPassage(passage.Text + "\n" + passage.Section, -1);
-            _units--;
-        }
-        foreach (var passage in added.SelectMany(d => d.Passages))
-        {
-            CountPassage(passage.Text + "\n" + passage.Section, +1);
-            _units++;
-        }
-        (_correctionCandidates, _wordsForShortTypos) = CorrectionCandidates();
-    }
-
-    /// <summary>This vocabulary for <paramref name="next"/>, a version of <paramref name="previous"/> with other documents.</summary>
-    public Lexicon WithDocumentChanges(KnowledgeBase previous, KnowledgeBase next)
-    {
-        var removed = previous.Documents.Where(d => next.Document(d.Name) != d);
-        var added = next.Documents.Where(d => previous.Document(d.Name) != d);
-        return new Lexicon(this, removed, added);
-    }
-
     public int UnitCount => Math.Max(_units, 1);
     public double MaxIdf => Math.Log(1 + UnitCount);
 
     public bool IsKnown(string folded) =>
-        _passageWords.ContainsKey(folded) || _catalogWords.Contains(folded) || _keywordWords.Contains(folded);
+        _passages.PassageWords.ContainsKey(folded) || _catalogWords.Contains(folded) || _keywordWords.Contains(folded);
 
     public bool IsFiller(string folded) => _fillers.Contains(folded);
 
@@ -149,10 +102,13 @@ public sealed class Lexicon
     }
 
     /// <summary>Inverse document frequency of a stem; words the knowledge never uses weigh most.</summary>
-    public double Idf(string stem) =>
-        _stemFrequency.TryGetValue(stem, out var df) ? Math.Log(1 + (double)UnitCount / df) : MaxIdf + 1;
+    public double Idf(string stem)
+    {
+        var df = _passages.StemFrequency.GetValueOrDefault(stem) + _catalogStemFrequency.GetValueOrDefault(stem);
+        return df > 0 ? Math.Log(1 + (double)UnitCount / df) : MaxIdf + 1;
+    }
 
-    public bool HasStem(string stem) => _stemFrequency.ContainsKey(stem);
+    public bool HasStem(string stem) => _passages.StemFrequency.ContainsKey(stem) || _catalogStemFrequency.ContainsKey(stem);
 
     /// <summary>The closest word the knowledge, glossary or fillers know, for a typo; null if none is close.</summary>
     /// <param name="crossLanguage">
@@ -183,7 +139,7 @@ public sealed class Lexicon
         if (stem.Length > MaxCorrectableLength)
             return null;
         for (var length = stem.Length - 1; length >= Math.Max(MinPrefixStem, (int)Math.Ceiling(stem.Length * MinPrefixShare)); length--)
-            if (_stemFrequency.ContainsKey(stem[..length]))
+            if (HasStem(stem[..length]))
                 return stem[..length];
         return null;
     }
@@ -223,9 +179,9 @@ public sealed class Lexicon
     /// <summary>Candidates in first-seen order (passages, catalog, attribute keywords): the order decides ties.</summary>
     private (string[] All, string[] ForShortTypos) CorrectionCandidates()
     {
-        var all = _passageWords.Keys.Concat(_catalogWords).Concat(_keywordWords).Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers)
+        var all = _passages.PassageWords.Keys.Concat(_catalogWords).Concat(_keywordWords).Concat(_glossary.Keys.Where(k => !k.Contains(' '))).Concat(_fillers)
             .Where(w => w.Length >= 3 && !char.IsDigit(w[0])).Distinct().ToArray();
-        var forShortTypos = _passageWords.Keys.Concat(_fillers).Concat(StopWords.English)
+        var forShortTypos = _passages.PassageWords.Keys.Concat(_fillers).Concat(StopWords.English)
             .Where(w => w.Length >= 3 && !char.IsDigit(w[0])).Distinct().ToArray();
         return (all, forShortTypos);
     }
@@ -236,47 +192,14 @@ public sealed class Lexicon
     private static bool IsFunctionWord(string word) => StopWords.English.Contains(word) || QuestionWords.Contains(word);
 
     /// <summary>A word the documents write capitalized more often than not inside sentences: a name.</summary>
-    public bool IsName(string folded) => _caseVotes.GetValueOrDefault(folded) > 0;
-
-    private void CountPassage(string text, int sign)
-    {
-        foreach (var (word, capitalized) in TextFolding.CaseVotes(text))
-            Vote(word, capitalized ? sign : -sign);
-        var tokens = TextFolding.Tokens(text);
-        foreach (var word in tokens.Distinct())
-            Count(_passageWords, word, sign);
-        CountStems(tokens, sign);
-    }
+    public bool IsName(string folded) => _passages.CaseVotes.GetValueOrDefault(folded) > 0;
 
     private void AddCatalogUnit(string text)
     {
         var tokens = TextFolding.Tokens(text);
         _catalogWords.UnionWith(tokens);
-        CountStems(tokens, +1);
-    }
-
-    private void CountStems(List<string> tokens, int sign)
-    {
         foreach (var stem in tokens.Where(t => !StopWords.English.Contains(t)).Select(Stemmer.English).Distinct())
-            Count(_stemFrequency, stem, sign);
-    }
-
-    private void Vote(string word, int vote)
-    {
-        var total = _caseVotes.GetValueOrDefault(word) + vote;
-        if (total == 0)
-            _caseVotes.Remove(word);
-        else
-            _caseVotes[word] = total;
-    }
-
-    private static void Count(Dictionary<string, int> counts, string key, int sign)
-    {
-        var count = counts.GetValueOrDefault(key) + sign;
-        if (count > 0)
-            counts[key] = count;
-        else
-            counts.Remove(key);
+            _catalogStemFrequency[stem] = _catalogStemFrequency.GetValueOrDefault(stem) + 1;
     }
 
     private static void Add(Dictionary<string, HashSet<string>> map, string key, IEnumerable<string> values)

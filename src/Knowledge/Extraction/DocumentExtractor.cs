@@ -126,10 +126,31 @@ public sealed class DocumentExtractor
         /// <summary>Folded words, "Declaration of Quito" in the order of "Quito Declaration": two ways to name one thing.</summary>
         public static string Key(string name)
         {
-            var tokens = TextFolding.Tokens(name);
-            return tokens.Count >= 3 && tokens[1] == "of" && ThingHeads.Contains(tokens[0])
+            var folded = IsKey(name) ? name : string.Join(' ', TextFolding.Tokens(name));
+            var tokens = folded.Split(' ');
+            return tokens.Length >= 3 && tokens[1] == "of" && ThingHeads.Contains(tokens[0])
                 ? string.Join(' ', tokens.Skip(2).Append(tokens[0]))
-                : string.Join(' ', tokens);
+                : folded;
+        }
+
+        /// <summary>Already folded (lower-case ASCII letters and digits, words one space apart): folding it again gives itself.</summary>
+        private static bool IsKey(string name)
+        {
+            if (name.Length == 0 || name[0] == ' ' || name[^1] == ' ')
+                return false;
+            for (var i = 0; i < name.Length; i++)
+                if (!(name[i] is >= 'a' and <= 'z' or >= '0' and <= '9' || name[i] == ' ' && name[i - 1] != ' '))
+                    return false;
+            return true;
+        }
+
+        /// <summary>How many words the longest name found so far has: no longer run of a sentence can name an entity.</summary>
+        public int LongestName { get; private set; }
+
+        private void Remember(string key, EntityDefinition entity)
+        {
+            _byName[key] = entity;
+            LongestName = Math.Max(LongestName, key.Count(c => c == ' ') + 1);
         }
 
         public EntityDefinition? Named(string name) => _byName.GetValueOrDefault(Key(name));
@@ -153,15 +174,16 @@ public sealed class DocumentExtractor
                 Extracted = true,
             };
             Entities.Add(entity);
-            _byName[Key(name)] = entity;
+            Remember(Key(name), entity);
             return entity;
         }
 
         public void Alias(EntityDefinition entity, string alias)
         {
             var key = Key(alias);
-            if (key.Length == 0 || !_byName.TryAdd(key, entity) && _byName[key] != entity)
+            if (key.Length == 0 || _byName.TryGetValue(key, out var named) && named != entity)
                 return;
+            Remember(key, entity);
             // The other word order is an alias of its own: questions write either.
             var written = string.Join(' ', TextFolding.Tokens(alias));
             if (!entity.Names.Values.Concat(entity.Aliases).Any(n => string.Join(' ', TextFolding.Tokens(n)) == written))
@@ -530,7 +552,7 @@ public sealed class DocumentExtractor
         {
             if (!words[i].Capitalized)
                 continue;
-            for (var length = Math.Min(MaxNameWords, words.Count - i); length >= 1; length--)
+            for (var length = Math.Min(Math.Min(MaxNameWords, found.LongestName), words.Count - i); length >= 1; length--)
             {
                 var key = string.Join(' ', Enumerable.Range(i, length).Select(k => words[k].Folded));
                 if (found.Named(key) is { } entity)

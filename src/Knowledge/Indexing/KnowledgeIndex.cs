@@ -49,6 +49,10 @@ public sealed class KnowledgeIndex : IDisposable
     // default TF-IDF favours short entries too much.
     private static readonly Similarity Similarity = new BM25Similarity();
 
+    // Searched text keeps no word positions: every query is made of single terms, and
+    // positions would be a third of what indexing writes.
+    private static readonly FieldType SearchedText = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
@@ -80,6 +84,12 @@ public sealed class KnowledgeIndex : IDisposable
 
     public string Folder { get; }
 
+    private const string VocabularyFile = "vocabulary.bin";
+    private volatile PassageVocabulary _vocabulary = PassageVocabulary.Empty;
+
+    /// <summary>The words of the indexed passages, counted; kept beside the index and updated with it.</summary>
+    public PassageVocabulary Vocabulary => _vocabulary;
+
     /// <summary>True when this call built the index rather than reusing one on disk.</summary>
     public bool Built { get; private init; }
 
@@ -97,6 +107,8 @@ public sealed class KnowledgeIndex : IDisposable
             try
             {
                 reused = new KnowledgeIndex(folder, directory);
+                reused._vocabulary = PassageVocabulary.Read(Path.Combine(folder, VocabularyFile), reused.CommittedContentHash() ?? "")
+                                     ?? throw new InvalidDataException("the vocabulary beside the index is missing or belongs to another commit");
                 reused.DocumentsUpdatedAtOpen = reused.Update(knowledge);
                 progress?.Report(reused.DocumentsUpdatedAtOpen == 0
                     ? $"reusing index {folder}"
@@ -113,16 +125,16 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var temporary = folder + ".building-" + Guid.NewGuid().ToString("N")[..8];
-        Build(knowledge, temporary, progress);
+        var vocabulary = Build(knowledge, temporary, progress);
         if (System.IO.Directory.Exists(folder))
             System.IO.Directory.Delete(folder, recursive: true);
         System.IO.Directory.Move(temporary, folder);
         File.WriteAllText(Path.Combine(folder, ReadyMarker), knowledge.IndexKey);
         RemoveStale(indexRoot, folder);
-        return new KnowledgeIndex(folder, new NIOFSDirectory(folder)) { Built = true };
+        return new KnowledgeIndex(folder, new NIOFSDirectory(folder)) { Built = true, _vocabulary = vocabulary };
     }
 
-    private static void Build(KnowledgeBase knowledge, string folder, IProgress<string>? progress)
+    private static PassageVocabulary Build(KnowledgeBase knowledge, string folder, IProgress<string>? progress)
     {
         using var directory = new NIOFSDirectory(folder);
         // A larger buffer flushes fewer, larger segments: fewer merges for a big corpus; and
@@ -132,11 +144,13 @@ public sealed class KnowledgeIndex : IDisposable
         // IndexWriter takes documents from several threads at once; search results do not
         // depend on the order they arrive in (see Search).
         var count = 0;
-        Parallel.ForEach(knowledge.Documents, document =>
+        var documents = knowledge.Documents.Select(d => knowledge.Document(d.Name)!).ToList();
+        Parallel.ForEach(documents, document =>
         {
             Interlocked.Add(ref count, AddPassages(writer, document, knowledge.AudiencesOf(document.Name)));
             progress?.Report($"indexed {document.Name}: {document.Passages.Count} passages");
         });
+        var vocabulary = PassageVocabulary.Of(documents);
         foreach (var entity in knowledge.CatalogEntities)
         {
             var names = string.Join(" \n ", entity.Names.Values.Concat(entity.Aliases));
@@ -150,7 +164,42 @@ public sealed class KnowledgeIndex : IDisposable
         }
         writer.SetCommitData(CommitData(knowledge));
         writer.Commit();
+        SaveBeside(folder, knowledge, vocabulary);
         progress?.Report($"index built: {count} entries");
+        return vocabulary;
+    }
+
+    /// <summary>What the engine needs at start and the index does not hold, saved beside it for the commit of <paramref name="knowledge"/>.</summary>
+    private static void SaveBeside(string folder, KnowledgeBase knowledge, PassageVocabulary vocabulary)
+    {
+        DocumentSnapshot.Write(folder, knowledge);
+        vocabulary.Write(Path.Combine(folder, VocabularyFile), knowledge.ContentHash);
+    }
+
+    /// <summary>The passages of one document as the index stores them, in order: its text without reading it again.</summary>
+    public IReadOnlyList<Ingestion.Passage> PassagesOf(string document)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(new Term("source", document)), Occur.MUST },
+                { new TermQuery(new Term("type", "passage")), Occur.MUST },
+            };
+            // Counted first: asking for every document of the index would allocate a queue that large.
+            var count = new TotalHitCountCollector();
+            searcher.Search(query, count);
+            var top = searcher.Search(query, Math.Max(1, count.TotalHits));
+            return top.ScoreDocs.Select(sd => searcher.Doc(sd.Doc))
+                .Select(d => new Ingestion.Passage(d.Get("doc"), d.Get("section"), d.GetField("position")?.GetInt32Value() ?? -1, d.Get("display")))
+                .OrderBy(p => p.Position)
+                .ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
     }
 
     /// <summary>
@@ -168,8 +217,11 @@ public sealed class KnowledgeIndex : IDisposable
                 return 0;
             var indexed = committed.Where(e => e.Key.StartsWith(DocumentHashKey, StringComparison.Ordinal))
                 .ToDictionary(e => e.Key[DocumentHashKey.Length..], e => e.Value, StringComparer.Ordinal);
-            var changed = knowledge.Documents.Where(d => indexed.GetValueOrDefault(d.Name) != knowledge.DocumentHash(d.Name)).ToList();
-            var removed = indexed.Keys.Where(name => knowledge.Document(name) is null).ToList();
+            var changed = knowledge.Documents.Where(d => indexed.GetValueOrDefault(d.Name) != d.Hash).Select(d => knowledge.Document(d.Name)!).ToList();
+            var removed = indexed.Keys.Where(name => knowledge.Record(name) is null).ToList();
+            // The vocabulary loses what the index held of these documents, before it is deleted.
+            var replaced = removed.Concat(changed.Select(d => d.Name)).Where(indexed.ContainsKey).SelectMany(PassagesOf).ToList();
+            var vocabulary = _vocabulary.With(replaced, changed);
 
             using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.APPEND, Similarity = Similarity }))
             {
@@ -180,10 +232,14 @@ public sealed class KnowledgeIndex : IDisposable
                 writer.SetCommitData(CommitData(knowledge));
                 writer.Commit();
             }
+            SaveBeside(Folder, knowledge, vocabulary);
+            _vocabulary = vocabulary;
             _searchers.MaybeRefreshBlocking();
             return changed.Count + removed.Count;
         }
     }
+
+    private string? CommittedContentHash() => CommittedData().TryGetValue(ContentHashKey, out var content) ? content : null;
 
     private IDictionary<string, string> CommittedData()
     {
@@ -200,7 +256,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     private static Dictionary<string, string> CommitData(KnowledgeBase knowledge)
     {
-        var data = knowledge.Documents.ToDictionary(d => DocumentHashKey + d.Name, d => knowledge.DocumentHash(d.Name));
+        var data = knowledge.Documents.ToDictionary(d => DocumentHashKey + d.Name, d => d.Hash);
         data[ContentHashKey] = knowledge.ContentHash;
         return data;
     }
@@ -212,7 +268,7 @@ public sealed class KnowledgeIndex : IDisposable
             var doc = Doc("passage", null, null, passage.Document, passage.Section, passage.Position, passage.Text, "");
             // The section's heading travels with each of its paragraphs: "Quito Declaration" above
             // a paragraph that only says "it was adopted".
-            doc.Add(new TextField("text", passage.Section, Field.Store.NO));
+            doc.Add(new Field("text", passage.Section, SearchedText));
             // The document's key term: all its passages go with one delete when it changes.
             doc.Add(new StringField("source", document.Name, Field.Store.NO));
             // Who may read it: searches for an asker keep only passages of their audiences.
@@ -232,13 +288,13 @@ public sealed class KnowledgeIndex : IDisposable
             new StoredField("doc", document),
             new StoredField("section", section),
             new StoredField("position", position),
-            new TextField("text", text + "\n" + names, Field.Store.NO),
+            new Field("text", text + "\n" + names, SearchedText),
             new StoredField("display", text),
         };
         if (names.Length > 0)
         {
-            doc.Add(new TextField("es", names, Field.Store.NO));
-            doc.Add(new TextField("pt", names, Field.Store.NO));
+            doc.Add(new Field("es", names, SearchedText));
+            doc.Add(new Field("pt", names, SearchedText));
         }
         return doc;
     }

@@ -28,6 +28,9 @@ public sealed class CleanDocument
     /// <summary>File name relative to the knowledge folder, e.g. "iom-ro-south-america.txt".</summary>
     public string Name { get; }
     public IReadOnlyList<Section> Sections { get; }
+
+    /// <summary>The first heading when the document opens with one ("IOM in Ecuador"), else empty.</summary>
+    public string Title => Sections.Count > 0 && Sections[0].Title != UntitledSection ? Sections[0].Title : "";
     /// <summary>Built on demand: it is needed only to check quotes, and would double a large corpus in memory.</summary>
     public string PlainText => string.Join("\n\n", Sections.Select(s =>
         (s.Title == UntitledSection ? "" : s.Title + "\n\n") +

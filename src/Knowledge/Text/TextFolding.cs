@@ -11,6 +11,8 @@ public static class TextFolding
 {
     public static string Fold(string text)
     {
+        if (FoldedAscii(text) is { } ascii)
+            return ascii;
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -51,6 +53,34 @@ public static class TextFolding
             }
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// Plain ASCII text (nearly every word of English documents) folded without decomposing
+    /// it: only upper case and the backquote change, and text already folded is returned as
+    /// it is. Null when the text is not plain ASCII.
+    /// </summary>
+    private static string? FoldedAscii(string text)
+    {
+        var changes = false;
+        foreach (var c in text)
+        {
+            if (c > '\u007f')
+                return null;
+            changes |= c is >= 'A' and <= 'Z' or '`';
+        }
+        if (!changes)
+            return text;
+        return string.Create(text.Length, text, static (folded, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                folded[i] = source[i] switch
+                {
+                    '`' => '\'',
+                    >= 'A' and <= 'Z' and var upper => (char)(upper + ('a' - 'A')),
+                    var c => c,
+                };
+        });
     }
 
     /// <summary>Folded word tokens: runs of letters and digits ("aires", "2011", "idps").</summary>
@@ -121,8 +151,15 @@ public static class TextFolding
             if (start >= 0)
             {
                 if (!sentenceStart && char.IsLetter(text[start]))
-                    foreach (var t in Tokens(text[start..i]))
-                        yield return (t, char.IsUpper(text[start]));
+                {
+                    var word = text[start..i];
+                    // A plain ASCII run of letters and digits is one token, folded.
+                    if (FoldedAscii(word) is { } folded)
+                        yield return (folded, char.IsUpper(text[start]));
+                    else
+                        foreach (var t in Tokens(word))
+                            yield return (t, char.IsUpper(text[start]));
+                }
                 sentenceStart = false;
                 start = -1;
             }

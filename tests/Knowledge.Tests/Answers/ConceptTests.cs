@@ -32,7 +32,8 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
         // "drove" is one letter from the documents' "dove", and is "drive".
         using var folder = new TempFolder();
         folder.Write("birds.md", "# Birds\n\nA dove flew over the border.\n\nDroughts drive farmers to the cities.\n");
-        var lexicon = new Lexicon(KnowledgeBase.Load(folder.Path));
+        var knowledge = KnowledgeBase.Load(folder.Path);
+        var lexicon = new Lexicon(knowledge, IomAssistant.Knowledge.Indexing.PassageVocabulary.Of(knowledge.Documents.Select(d => knowledge.Document(d.Name)!)));
 
         var question = Question.Read("What drove farmers to the cities?", lexicon);
         var concept = Concept.Read(question, lexicon).Single(c => c.Word == "drove");
