@@ -23,7 +23,7 @@ start() {
   local name=$1 port=$2; shift 2
   (cd "$root" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning RateLimits__Enabled=false \
       Store__SqlitePath="$work/store-$name.db" Knowledge__IndexPath="$work/index-$name" Bot__AllowUnauthenticatedEmulator=true \
-      Benchmark__FixedAnswerEndpoint=true "$@" \
+      Benchmark__FixedAnswerEndpoint=true Management__Urls="http://127.0.0.1:$(free_port)" "$@" \
       dotnet "$work/app/Bot.dll" --urls "http://127.0.0.1:$port") >"$work/$name.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
