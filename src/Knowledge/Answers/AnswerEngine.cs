@@ -77,7 +77,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         _index = index;
         _lexicon = lexicon;
         _linker = new EntityLinker(knowledge.Entities);
-        _passages = new PassageJudge(index, lexicon, knowledge.Documents.ToDictionary(d => d.Name, d => TitleStems(d.Title), StringComparer.Ordinal), CountryWords(knowledge));
+        _passages = new PassageJudge(index, lexicon, knowledge.Documents.Where(d => d.Title.Length > 0).ToDictionary(d => d.Name, d => TitleStems(d.Title), StringComparer.Ordinal), CountryWords(knowledge));
         _nameStems = knowledge.Entities.ToDictionary(e => e.Id, e => (IReadOnlyList<IReadOnlySet<string>>)e.Names.Values.Concat(e.Aliases)
             .Select(name => (IReadOnlySet<string>)TextFolding.Tokens(name).Where(t => !StopWords.IsStopWord(t)).Select(Stemmer.English).ToHashSet())
             .Where(stems => stems.Count > 0)

@@ -32,12 +32,6 @@ public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerSha
 }
 
 /// <summary>
-/// Gathers passage candidates from the index and ranks them: the share of the question's
-/// weight each explains (coverage), how much its best sentence explains, BM25, and whether
-/// that sentence has the shape the question asks for. Stateless but for a bounded cache of
-/// passages already read.
-/// </summary>
-/// <summary>
 /// A place (country, office) the question names: the stems of each of its names. A passage must
 /// say one of them; for a place only extraction found (<paramref name="Strict"/> false), a
 /// passage that names no other country may speak of it too ("the national anthem" in an
@@ -45,8 +39,14 @@ public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerSha
 /// </summary>
 public sealed record NamedPlace(IReadOnlyList<IReadOnlySet<string>> Names, bool Strict);
 
+/// <summary>
+/// Gathers passage candidates from the index and ranks them: the share of the question's
+/// weight each explains (coverage), how much its best sentence explains, BM25, and whether
+/// that sentence has the shape the question asks for. Stateless but for a bounded cache of
+/// passages already read.
+/// </summary>
 /// <param name="documentTitles">
-/// The stems of each document's title: a place a document is about ("IOM in Ecuador") is what
+/// The stems of each titled document's title: a place a document is about ("IOM in Ecuador") is what
 /// each of its passages speaks of, whether or not the passage names it again.
 /// </param>
 /// <param name="countryWords">The stems of the one-word names of the countries the knowledge holds.</param>
@@ -102,7 +102,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
             return true;
         if (place.Strict || countryWords is null)
             return false;
-        var title = documentTitles?.GetValueOrDefault(document) ?? new HashSet<string>();
+        var title = (IEnumerable<string>?)documentTitles?.GetValueOrDefault(document) ?? [];
         return !passage.Stems.Concat(title).Any(s => countryWords.Contains(s) && !place.Names.Any(n => n.Contains(s)));
     }
 

@@ -19,8 +19,11 @@ public sealed record DocumentFindings(string Document, IReadOnlyList<FoundEntity
 /// </summary>
 public static class ExtractionReport
 {
-    /// <summary>Everything found, for whoever may read every document: built once per knowledge, filtered per asker.</summary>
-    public static IReadOnlyList<DocumentFindings> All(KnowledgeBase knowledge, string language = "en")
+    /// <summary>
+    /// Everything found, for whoever may read every document: built once per knowledge, filtered
+    /// per asker. Labels are English, as content owners write the catalog.
+    /// </summary>
+    public static IReadOnlyList<DocumentFindings> All(KnowledgeBase knowledge)
     {
         var curated = knowledge.CatalogEntities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         return knowledge.Extracted
@@ -29,7 +32,7 @@ public static class ExtractionReport
                 var card = knowledge.CardOf(found);
                 var facts = found.Facts.Select(f => new FoundFact(
                     f.Attribute,
-                    knowledge.Attributes.TryGetValue(f.Attribute, out var a) ? a.LabelIn(language) : f.Attribute,
+                    knowledge.Attributes.TryGetValue(f.Attribute, out var a) ? a.LabelIn("en") : f.Attribute,
                     f.Value,
                     f.Quote,
                     card.Facts.Any(c => c.Attribute == f.Attribute && c.Value == f.Value && c.Quote == f.Quote))).ToList();

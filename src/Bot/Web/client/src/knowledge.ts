@@ -23,9 +23,7 @@ export async function startKnowledge(): Promise<void> {
   try {
     all = (await topics()).topics;
   } catch (error) {
-    const text = textFor(navigator.language);
-    count.setAttribute("role", "alert");
-    count.textContent = error instanceof ServiceError && error.kind === "offline" ? text.offline : text.server;
+    showFailure(count, error);
     return;
   }
 
@@ -94,9 +92,7 @@ async function startFindings(): Promise<void> {
   try {
     reply = await findings();
   } catch (error) {
-    const text = textFor(navigator.language);
-    count.setAttribute("role", "alert");
-    count.textContent = error instanceof ServiceError && error.kind === "offline" ? text.offline : text.server;
+    showFailure(count, error);
     return;
   }
   count.textContent = reply.total > reply.documents.length
@@ -145,4 +141,11 @@ function quoted(label: string, quote: string, documentName: string, shown: boole
     item.append(note);
   }
   return item;
+}
+
+// A request that failed: said where the list's count would be, in the browser's language.
+function showFailure(status: HTMLParagraphElement, error: unknown): void {
+  const text = textFor(navigator.language);
+  status.setAttribute("role", "alert");
+  status.textContent = error instanceof ServiceError && error.kind === "offline" ? text.offline : text.server;
 }
