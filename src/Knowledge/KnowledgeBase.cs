@@ -20,7 +20,7 @@ namespace IomAssistant.Knowledge;
 public sealed class KnowledgeBase
 {
     // Bump when ingestion or the index layout changes, so old indexes are rebuilt.
-    private const string FormatVersion = "6";
+    private const string FormatVersion = "7";
 
     private readonly string _folder;
     private readonly Dictionary<string, DocumentRecord> _documentsByName;
@@ -173,16 +173,21 @@ public sealed class KnowledgeBase
             : DocumentSnapshot.Read(Path.Combine(indexRoot, IndexKeyOf(hashes)));
         // Documents are read and cleaned on every core, in order; catalogs and glossaries after.
         List<(DocumentRecord Record, CleanDocument? Document, IReadOnlyList<EntityDefinition>? Extracted)> documents;
+        var documentFiles = files.Where(f => IsDocumentFile(f.Name)).ToList();
+        var reading = new DocumentProgress(progress, "read", documentFiles.Count);
         try
         {
-            documents = files.Where(f => IsDocumentFile(f.Name)).AsParallel().AsOrdered()
+            documents = documentFiles.AsParallel().AsOrdered()
                 .Select<(string Path, string Name), (DocumentRecord Record, CleanDocument? Document, IReadOnlyList<EntityDefinition>? Extracted)>(f =>
                 {
                     var info = new FileInfo(f.Path);
                     if (remembered.TryGetValue(f.Name, out var known) && known.Record.Size == info.Length && known.Record.LastWriteUtc == info.LastWriteTimeUtc)
+                    {
+                        reading.Skipped();
                         return (known.Record, null, known.Extracted);
-                    progress?.Report($"document {f.Name}");
+                    }
                     var document = DocumentReader.Read(f.Path, f.Name);
+                    reading.Done(f.Name);
                     var record = new DocumentRecord(f.Name, HashFile(f.Path, f.Name), info.Length, info.LastWriteTimeUtc, document.Passages.Count, document.Audiences, document.Title);
                     return (record, document, null);
                 })

@@ -11,6 +11,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using System.Collections.Concurrent;
 using IomAssistant.Knowledge.Audiences;
+using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Text;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -145,11 +146,15 @@ public sealed class KnowledgeIndex : IDisposable
         // depend on the order they arrive in (see Search).
         var count = 0;
         var documents = knowledge.Documents.Select(d => knowledge.Document(d.Name)!).ToList();
-        Parallel.ForEach(documents, document =>
+        var indexing = new DocumentProgress(progress, "indexed", documents.Count);
+        // One indexing thread per core: more would only wait on the writer's locks.
+        var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(documents, cores, () => new PassageFields(), (document, _, fields) =>
         {
-            Interlocked.Add(ref count, AddPassages(writer, document, knowledge.AudiencesOf(document.Name)));
-            progress?.Report($"indexed {document.Name}: {document.Passages.Count} passages");
-        });
+            Interlocked.Add(ref count, fields.Add(writer, document, knowledge.AudiencesOf(document.Name)));
+            indexing.Done(document.Name);
+            return fields;
+        }, _ => { });
         var vocabulary = PassageVocabulary.Of(documents);
         foreach (var entity in knowledge.CatalogEntities)
         {
@@ -227,8 +232,9 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 foreach (var name in removed.Concat(changed.Select(d => d.Name)))
                     writer.DeleteDocuments(new Term("source", name));
+                var fields = new PassageFields();
                 foreach (var document in changed)
-                    AddPassages(writer, document, knowledge.AudiencesOf(document.Name));
+                    fields.Add(writer, document, knowledge.AudiencesOf(document.Name));
                 writer.SetCommitData(CommitData(knowledge));
                 writer.Commit();
             }
@@ -261,30 +267,60 @@ public sealed class KnowledgeIndex : IDisposable
         return data;
     }
 
-    private static int AddPassages(IndexWriter writer, Ingestion.CleanDocument document, IReadOnlySet<string> audiences)
+    /// <summary>
+    /// The fields of a passage entry, made once per indexing thread and given each passage's
+    /// values: a new field would take a new token stream, and making one takes a lock all
+    /// indexing threads share.
+    /// </summary>
+    private sealed class PassageFields
     {
-        foreach (var passage in document.Passages)
+        private readonly StringField _type = new("type", "passage", Field.Store.YES);
+        private readonly StoredField _document = new("doc", "");
+        private readonly StoredField _section = new("section", "");
+        private readonly StoredField _position = new("position", 0);
+        private readonly Field _text = new("text", "", SearchedText);
+        private readonly Field _heading = new("text", "", SearchedText);
+        private readonly StoredField _display = new("display", "");
+        // The document's key term: all its passages go with one delete when it changes.
+        private readonly StringField _source = new("source", "", Field.Store.NO);
+        private readonly List<StringField> _audiences = [];
+
+        public int Add(IndexWriter writer, Ingestion.CleanDocument document, IReadOnlySet<string> audiences)
         {
-            var doc = Doc("passage", null, null, passage.Document, passage.Section, passage.Position, passage.Text, "");
-            // The section's heading travels with each of its paragraphs: "Quito Declaration" above
-            // a paragraph that only says "it was adopted".
-            doc.Add(new Field("text", passage.Section, SearchedText));
-            // The document's key term: all its passages go with one delete when it changes.
-            doc.Add(new StringField("source", document.Name, Field.Store.NO));
-            // Who may read it: searches for an asker keep only passages of their audiences.
+            _source.SetStringValue(document.Name);
+            while (_audiences.Count < audiences.Count)
+                _audiences.Add(new StringField("audience", "", Field.Store.NO));
+            var i = 0;
             foreach (var audience in audiences)
-                doc.Add(new StringField("audience", audience, Field.Store.NO));
-            writer.AddDocument(doc);
+                _audiences[i++].SetStringValue(audience);
+            var doc = new Document { _type, _document, _section, _position, _text, _display, _heading, _source };
+            // Who may read it: searches for an asker keep only passages of their audiences.
+            for (i = 0; i < audiences.Count; i++)
+                doc.Add(_audiences[i]);
+            foreach (var passage in document.Passages)
+            {
+                _document.SetStringValue(passage.Document);
+                _section.SetStringValue(passage.Section);
+                _position.SetInt32Value(passage.Position);
+                _text.SetStringValue(passage.Text);
+                _display.SetStringValue(passage.Text);
+                // The section's heading travels with each of its paragraphs: "Quito Declaration"
+                // above a paragraph that only says "it was adopted".
+                _heading.SetStringValue(passage.Section);
+                writer.AddDocument(doc);
+            }
+            return document.Passages.Count;
         }
-        return document.Passages.Count;
     }
+
     private static Document Doc(string type, string? entity, string? attribute, string document, string section, int position, string text, string names)
     {
         var doc = new Document
         {
             new StringField("type", type, Field.Store.YES),
-            new StringField("entity", entity ?? "", Field.Store.YES),
-            new StringField("attribute", attribute ?? "", Field.Store.YES),
+            // Read from a hit, never searched.
+            new StoredField("entity", entity ?? ""),
+            new StoredField("attribute", attribute ?? ""),
             new StoredField("doc", document),
             new StoredField("section", section),
             new StoredField("position", position),

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
 
@@ -50,48 +51,83 @@ public sealed class PassageVocabulary
         var next = new PassageVocabulary(new(_stemFrequency, StringComparer.Ordinal), new(_passageWords, StringComparer.Ordinal),
             new(_caseVotes, StringComparer.Ordinal), Passages);
         var passages = Passages;
+        var gone = new Counts();
         foreach (var passage in removed)
         {
-            next.Apply(PassageCounts.Of(passage), -1);
+            gone.Add(passage);
             passages--;
         }
-        // Reading a passage's words is the cost; adding them up is cheap and keeps their order.
-        foreach (var counts in added.AsParallel().AsOrdered().Select(d => d.Passages.Select(PassageCounts.Of).ToList()))
-            foreach (var passage in counts)
-            {
-                next.Apply(passage, +1);
-                passages++;
-            }
+        next.Apply(gone, -1);
+        // Reading the words is the cost, so each document is counted on its own, on every
+        // core; adding the counts up, in document order, keeps the words' first-seen order.
+        foreach (var counts in added.AsParallel().AsOrdered().Select(Counts.Of))
+        {
+            next.Apply(counts, +1);
+            passages += counts.Passages;
+        }
         return new PassageVocabulary(next._stemFrequency, next._passageWords, next._caseVotes, passages);
     }
 
-    private sealed record PassageCounts(List<(string Word, bool Capitalized)> Votes, string[] Words, string[] Stems)
+    /// <summary>What some passages say, counted in the order the words first appear.</summary>
+    private sealed class Counts
     {
-        public static PassageCounts Of(Passage passage)
+        private readonly HashSet<string> _wordsSeen = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _stemsSeen = new(StringComparer.Ordinal);
+        private readonly List<string> _tokens = [];
+        private readonly List<(string, bool)> _votes = [];
+
+        public Dictionary<string, int> Votes { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Words { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Stems { get; } = new(StringComparer.Ordinal);
+        public int Passages { get; private set; }
+
+        public static Counts Of(CleanDocument document)
         {
-            var text = passage.Text + "\n" + passage.Section;
-            var tokens = TextFolding.Tokens(text);
-            return new PassageCounts(TextFolding.CaseVotes(text).ToList(), tokens.Distinct().ToArray(),
-                tokens.Where(t => !StopWords.English.Contains(t)).Select(Stemmer.English).Distinct().ToArray());
+            var counts = new Counts();
+            foreach (var passage in document.Passages)
+                counts.Add(passage);
+            return counts;
+        }
+
+        /// <summary>A passage with its section's heading: each word and stem once, each written use a vote.</summary>
+        public void Add(Passage passage)
+        {
+            Passages++;
+            _wordsSeen.Clear();
+            _stemsSeen.Clear();
+            foreach (var text in new[] { passage.Text, passage.Section })
+            {
+                _tokens.Clear();
+                _votes.Clear();
+                TextFolding.WordsAndVotes(text, _tokens, _votes);
+                foreach (var (word, capitalized) in _votes)
+                    CollectionsMarshal.GetValueRefOrAddDefault(Votes, word, out _) += capitalized ? 1 : -1;
+                foreach (var word in _tokens)
+                {
+                    if (_wordsSeen.Add(word))
+                        CollectionsMarshal.GetValueRefOrAddDefault(Words, word, out _)++;
+                    if (!StopWords.English.Contains(word) && Stemmer.English(word) is var stem && _stemsSeen.Add(stem))
+                        CollectionsMarshal.GetValueRefOrAddDefault(Stems, stem, out _)++;
+                }
+            }
         }
     }
 
-    private void Apply(PassageCounts counts, int sign)
+    private void Apply(Counts counts, int sign)
     {
-        foreach (var (word, capitalized) in counts.Votes)
-            Count(_caseVotes, word, capitalized ? sign : -sign, keepNegative: true);
-        foreach (var word in counts.Words)
-            Count(_passageWords, word, sign, keepNegative: false);
-        foreach (var stem in counts.Stems)
-            Count(_stemFrequency, stem, sign, keepNegative: false);
+        foreach (var (word, votes) in counts.Votes)
+            Count(_caseVotes, word, sign * votes, keepNegative: true);
+        foreach (var (word, passages) in counts.Words)
+            Count(_passageWords, word, sign * passages, keepNegative: false);
+        foreach (var (stem, passages) in counts.Stems)
+            Count(_stemFrequency, stem, sign * passages, keepNegative: false);
     }
 
     private static void Count(Dictionary<string, int> counts, string key, int change, bool keepNegative)
     {
-        var count = counts.GetValueOrDefault(key) + change;
-        if (count > 0 || keepNegative && count < 0)
-            counts[key] = count;
-        else
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+        count += change;
+        if (count == 0 || !keepNegative && count < 0)
             counts.Remove(key);
     }
 

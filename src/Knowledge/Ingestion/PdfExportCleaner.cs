@@ -25,7 +25,9 @@ public static partial class PdfExportCleaner
     {
         var text = raw.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n');
         var lines = text.Split('\n').Select(CollapseWhitespace).ToList();
-        var knownHyphenated = HyphenatedWords(text);
+        // Found only when a line ends split at a hyphen: most documents have none, and finding
+        // them reads the whole text.
+        var knownHyphenated = new Lazy<HashSet<string>>(() => HyphenatedWords(text), LazyThreadSafetyMode.None);
 
         var paragraphs = SplitParagraphs(lines);
         paragraphs = MergeContinuedParagraphs(paragraphs);
@@ -69,7 +71,7 @@ public static partial class PdfExportCleaner
     }
 
     /// <summary>Joins the physical lines of a paragraph into logical lines.</summary>
-    private static List<string> JoinLines(List<string> lines, HashSet<string> knownHyphenated)
+    private static List<string> JoinLines(List<string> lines, Lazy<HashSet<string>> knownHyphenated)
     {
         var logical = new List<string> { lines[0] };
         for (var i = 1; i < lines.Count; i++)
@@ -97,14 +99,14 @@ public static partial class PdfExportCleaner
     private static bool EndsMidPhrase(string line) =>
         line[^1] is ',' or '(' or '-' or '&' || ContinuationWords.Contains(line[(line.LastIndexOf(' ') + 1)..]);
 
-    private static string Dehyphenate(string previous, string next, HashSet<string> knownHyphenated)
+    private static string Dehyphenate(string previous, string next, Lazy<HashSet<string>> knownHyphenated)
     {
         var head = previous[..^1];
         var leftPart = head[(head.LastIndexOf(' ') + 1)..];
         var rightPart = next.Split(' ')[0];
         var compound = TrimPunctuation(leftPart + "-" + rightPart).ToLowerInvariant();
         // Keep a real hyphenated word ("intra-regional") that the document writes hyphenated elsewhere.
-        return knownHyphenated.Contains(compound) ? previous + next : head + next;
+        return knownHyphenated.Value.Contains(compound) ? previous + next : head + next;
     }
 
     private static List<Section> BuildSections(List<List<string>> paragraphs)

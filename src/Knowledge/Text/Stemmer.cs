@@ -16,6 +16,8 @@ public static class Stemmer
     private const int MaxRememberedEnglishStems = 50_000;
     private const int MaxRememberedWordLength = 24;
     private static readonly ConcurrentDictionary<string, string> EnglishStems = new(StringComparer.Ordinal);
+    // Counted apart: a ConcurrentDictionary's own Count takes every one of its locks.
+    private static int _rememberedEnglishStems;
 
     public static string English(string folded)
     {
@@ -25,9 +27,12 @@ public static class Stemmer
         // Only word-sized keys are kept: a question of long made-up words cannot fill the cache's memory.
         if (folded.Length > MaxRememberedWordLength)
             return stem;
-        if (EnglishStems.Count >= MaxRememberedEnglishStems)
+        if (Interlocked.Increment(ref _rememberedEnglishStems) > MaxRememberedEnglishStems)
+        {
             EnglishStems.Clear();
-        EnglishStems[folded] = stem;
+            Interlocked.Exchange(ref _rememberedEnglishStems, 0);
+        }
+        EnglishStems.TryAdd(folded, stem);
         return stem;
     }
 

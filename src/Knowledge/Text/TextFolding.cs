@@ -132,12 +132,17 @@ public static class TextFolding
     }
 
     /// <summary>
-    /// Each word of a text with whether it is written capitalized where a sentence does not
-    /// start: how names ("Quito", "Venezuelans") tell themselves apart from ordinary words.
-    /// Sentence-initial words say nothing and are skipped.
+    /// <see cref="Tokens"/> into <paramref name="tokens"/>, and into <paramref name="votes"/> each
+    /// word with whether it is written capitalized where a sentence does not start: how names
+    /// ("Quito", "Venezuelans") tell themselves apart from ordinary words. Sentence-initial
+    /// words say nothing and are skipped. Plain ASCII text (nearly every English passage) is
+    /// read once for both.
     /// </summary>
-    public static IEnumerable<(string Folded, bool Capitalized)> CaseVotes(string text)
+    public static void WordsAndVotes(string text, List<string> tokens, List<(string Folded, bool Capitalized)> votes)
     {
+        var ascii = FoldedAscii(text) is not null;
+        if (!ascii)
+            tokens.AddRange(Tokens(text));
         var start = -1;
         var sentenceStart = true;
         for (var i = 0; i <= text.Length; i++)
@@ -150,15 +155,24 @@ public static class TextFolding
             }
             if (start >= 0)
             {
-                if (!sentenceStart && char.IsLetter(text[start]))
+                var capitalized = char.IsUpper(text[start]);
+                var counted = !sentenceStart && char.IsLetter(text[start]);
+                if (ascii)
+                {
+                    // A plain ASCII run of letters and digits is one token, folded.
+                    var folded = FoldedAscii(text[start..i])!;
+                    tokens.Add(folded);
+                    if (counted)
+                        votes.Add((folded, capitalized));
+                }
+                else if (counted)
                 {
                     var word = text[start..i];
-                    // A plain ASCII run of letters and digits is one token, folded.
                     if (FoldedAscii(word) is { } folded)
-                        yield return (folded, char.IsUpper(text[start]));
+                        votes.Add((folded, capitalized));
                     else
                         foreach (var t in Tokens(word))
-                            yield return (t, char.IsUpper(text[start]));
+                            votes.Add((t, capitalized));
                 }
                 sentenceStart = false;
                 start = -1;
