@@ -39,6 +39,7 @@ public sealed class KnowledgeIndex : IDisposable
     // Bounds of the per-reader caches below; a full cache is simply emptied.
     private const int MaxCachedFuzzyTerms = 4096;
     private const int MaxCachedHits = 16_384;
+    private const int MaxCachedTerms = 16_384;
 
     private static readonly Analyzer English = new EnglishSnowballAnalyzer();
     private static readonly Analyzer Spanish = new SpanishAnalyzer(Version);
@@ -66,13 +67,15 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>
     /// What a reader's queries keep reusing: fuzzy terms expanded against its term dictionary
-    /// (building Levenshtein automata is most of a fuzzy query's cost) and the stored fields
-    /// of its hits. Valid only for that reader, so dropped when the searcher is refreshed.
+    /// (building Levenshtein automata is most of a fuzzy query's cost), where each term is
+    /// in each segment (looking it up is most of what a term query allocates) and the stored
+    /// fields of its hits. Valid only for that reader, so dropped when the searcher is refreshed.
     /// </summary>
     private sealed class ReaderCache(IndexSearcher searcher)
     {
         public IndexSearcher Searcher { get; } = searcher;
         public ConcurrentDictionary<(string Term, int Edits), Query> Fuzzy { get; } = new();
+        public ConcurrentDictionary<(string Field, string Text), TermContext> Terms { get; } = new();
         public ConcurrentDictionary<int, IndexHit> Hits { get; } = new();
     }
 
@@ -372,11 +375,15 @@ public sealed class KnowledgeIndex : IDisposable
             var cache = CacheFor(searcher);
             var query = new BooleanQuery();
             foreach (var stem in stems)
-                query.Add(new TermQuery(new Term("text", stem)), Occur.SHOULD);
+                query.Add(TermQueryOf(cache, "text", stem), Occur.SHOULD);
             foreach (var word in fuzzy)
                 query.Add(ExpandedFuzzy(cache, Stemmer.English(word), word.Length >= 8 ? 2 : 1), Occur.SHOULD);
             foreach (var term in names)
-                query.Add(new TermQuery(term) { Boost = 0.5f }, Occur.SHOULD);
+            {
+                var name = TermQueryOf(cache, term.Field, term.Text);
+                name.Boost = 0.5f;
+                query.Add(name, Occur.SHOULD);
+            }
 
             var top = searcher.Search(query, AudienceFilter(audiences, passagesOnly: false), max + TieMargin);
             return Ordered(cache, top, max);
@@ -431,26 +438,28 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public IReadOnlyList<IndexHit> SearchPassages(IReadOnlyList<IReadOnlyList<(string Stem, float Boost)>> concepts, int max, IReadOnlySet<string> audiences)
     {
-        var query = new BooleanQuery();
-        var terms = 0;
-        foreach (var alternatives in concepts)
-        {
-            var clause = new DisjunctionMaxQuery(0.1f);
-            foreach (var (stem, boost) in alternatives)
-            {
-                if (terms++ >= MaxQueryTerms)
-                    break;
-                clause.Add(new TermQuery(new Term("text", stem)) { Boost = boost });
-            }
-            if (clause.Disjuncts.Count > 0)
-                query.Add(clause, Occur.SHOULD);
-        }
-        if (query.Clauses.Count == 0)
-            return [];
         var searcher = _searchers.Acquire();
         try
         {
             var cache = CacheFor(searcher);
+            var query = new BooleanQuery();
+            var terms = 0;
+            foreach (var alternatives in concepts)
+            {
+                var clause = new DisjunctionMaxQuery(0.1f);
+                foreach (var (stem, boost) in alternatives)
+                {
+                    if (terms++ >= MaxQueryTerms)
+                        break;
+                    var term = TermQueryOf(cache, "text", stem);
+                    term.Boost = boost;
+                    clause.Add(term);
+                }
+                if (clause.Disjuncts.Count > 0)
+                    query.Add(clause, Occur.SHOULD);
+            }
+            if (query.Clauses.Count == 0)
+                return [];
             var top = searcher.Search(query, AudienceFilter(audiences, passagesOnly: true), max + TieMargin);
             return Ordered(cache, top, max);
         }
@@ -458,6 +467,23 @@ public sealed class KnowledgeIndex : IDisposable
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// A term query that knows where its term is in each segment of this reader, looked up
+    /// once per reader and term rather than once per query.
+    /// </summary>
+    private static TermQuery TermQueryOf(ReaderCache cache, string field, string text)
+    {
+        var term = new Term(field, text);
+        if (!cache.Terms.TryGetValue((field, text), out var states))
+        {
+            states = TermContext.Build(cache.Searcher.TopReaderContext, term);
+            if (cache.Terms.Count >= MaxCachedTerms)
+                cache.Terms.Clear();
+            cache.Terms[(field, text)] = states;
+        }
+        return new TermQuery(term, states);
     }
 
     /// <summary>

@@ -64,6 +64,28 @@ public class KnowledgeIndexTests
     }
 
     [Fact]
+    public void Terms_searched_before_an_update_find_what_the_update_added_and_not_what_it_removed()
+    {
+        using var knowledgeFolder = new TempFolder();
+        using var index = new TempFolder();
+        knowledgeFolder.Write("a.txt", "Emergency Response\n\nIOM coordinates the response to natural disasters.\n");
+        var knowledge = KnowledgeBase.Load(knowledgeFolder.Path);
+        using var opened = KnowledgeIndex.Open(knowledge, index.Path);
+        IReadOnlyList<IReadOnlyList<(string, float)>> disasters = [[("disast", 1f)], [("respons", 1f)]];
+        Assert.Single(opened.SearchPassages(disasters, 5, Audience.Public));
+        Assert.Single(opened.Search(["disast"], [], "", 5, Audience.Public));
+
+        knowledgeFolder.Write("a.txt", "Camps\n\nIOM leads camp coordination.\n");
+        knowledgeFolder.Write("b.txt", "Floods\n\nDisasters displace families; the response is shelter.\n\nDisaster drills train towns.\n");
+        opened.Update(knowledge.WithDocumentsReread(knowledgeFolder.Path, ["a.txt", "b.txt"]));
+
+        var hits = opened.SearchPassages(disasters, 5, Audience.Public);
+        Assert.Equal(2, hits.Count);
+        Assert.All(hits, h => Assert.Equal("b.txt", h.Document));
+        Assert.Equal(2, opened.Search(["disast"], [], "", 5, Audience.Public).Count);
+    }
+
+    [Fact]
     public void A_catalog_change_builds_a_new_index_and_removes_the_old_one()
     {
         using var knowledgeFolder = new TempFolder();
