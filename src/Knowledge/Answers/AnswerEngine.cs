@@ -341,6 +341,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         Dictionary<string, double[]> asked, double minScore, bool onlyDistinctive = false)
     {
         var used = mentioned ?? named;
+        var asksCount = q.AsksCount;
         foreach (var attribute in onlyDistinctive ? _distinctiveAttributes[entity.Id] : _factAttributes[entity.Id])
         {
             // No word of the question asks for this attribute: it scores nothing.
@@ -360,11 +361,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
                 if (words[i] > 0 && !Excluded(i))
                     matched.Add(i);
             var factStems = StemsOf(entity, attribute);
-            var asksCount = q.AsksCount;
             // "How many" wants a figure, or at least a list to count; never a sentence.
-            var values = entity.Facts.Where(f => f.Attribute == attribute).Select(f => f.Value).ToList();
-            var figure = values.Any(v => v.Any(char.IsDigit));
-            if (asksCount && !figure && !values.Any(v => v.Split(',').Length >= 3))
+            var figure = asksCount && entity.Facts.Any(f => f.Attribute == attribute && f.Value.Any(char.IsDigit));
+            if (asksCount && !figure && !entity.Facts.Any(f => f.Attribute == attribute && f.Value.Split(',').Length >= 3))
                 continue;
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.

@@ -115,9 +115,11 @@ public sealed class EntityLinker
         var stems = positions.Select(p => question.Tokens[p].Stems.Append(Stemmer.English(question.Tokens[p].Word)).ToHashSet()).ToArray();
 
         var found = new List<(Alias Alias, int Start, int Length)>();
+        var candidates = new List<Alias>();
+        var seen = new HashSet<Alias>();
         for (var i = 0; i < stems.Length; i++)
         {
-            foreach (var alias in stems[i].SelectMany(s => _byFirstStem.GetValueOrDefault(s) ?? []).Distinct())
+            foreach (var alias in AliasesOf(stems[i], _byFirstStem, candidates, seen))
             {
                 if (i + alias.Stems.Length > stems.Length)
                     continue;
@@ -137,7 +139,7 @@ public sealed class EntityLinker
             // "Acuerdo de Residencia del MERCOSUR" for "MERCOSUR Residence Agreement": in Spanish
             // and Portuguese, every word of a name of several, translated, in their own order.
             if (question.Language != "en")
-                foreach (var alias in stems[i].SelectMany(s => _byAnyStem.GetValueOrDefault(s) ?? []).Distinct())
+                foreach (var alias in AliasesOf(stems[i], _byAnyStem, candidates, seen))
                     if (i + alias.Stems.Length <= stems.Length && !alias.Shared && InAnyOrder(alias.Stems, stems, i))
                         found.Add((alias, i, alias.Stems.Length));
         }
@@ -157,5 +159,18 @@ public sealed class EntityLinker
                 mentions.Add(new Mention(entityId, first, last - first + 1));
         }
         return mentions;
+    }
+
+    /// <summary>The aliases listed under any of a word's stems, each once, in the order first listed, into a list reused per question.</summary>
+    private static List<Alias> AliasesOf(HashSet<string> stems, Dictionary<string, List<Alias>> byStem, List<Alias> candidates, HashSet<Alias> seen)
+    {
+        candidates.Clear();
+        seen.Clear();
+        foreach (var stem in stems)
+            if (byStem.TryGetValue(stem, out var aliases))
+                foreach (var alias in aliases)
+                    if (seen.Add(alias))
+                        candidates.Add(alias);
+        return candidates;
     }
 }

@@ -28,6 +28,7 @@ public sealed class Lexicon
     private readonly Dictionary<string, HashSet<string>> _glossary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _glossaryStems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _fillers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
     private readonly int _units;
     private readonly string[] _correctionCandidates;
     private readonly string[] _shortCorrectionCandidates;
@@ -60,7 +61,9 @@ public sealed class Lexicon
                     continue;
                 Add(_glossary, folded, targets);
                 LongestPhrase = Math.Max(LongestPhrase, folded.Count(c => c == ' ') + 1);
-                if (!folded.Contains(' '))
+                if (folded.IndexOf(' ') is > 0 and var space)
+                    _phraseStarts.Add(folded[..space]);
+                else
                 {
                     Add(_glossaryStems, "es:" + Stemmer.Spanish(folded), targets);
                     Add(_glossaryStems, "pt:" + Stemmer.Portuguese(folded), targets);
@@ -87,6 +90,9 @@ public sealed class Lexicon
 
     /// <summary>English document words for a word a user wrote, by exact (folded) glossary entry.</summary>
     public IReadOnlyCollection<string>? Translate(string folded) => _glossary.TryGetValue(folded, out var t) ? t : null;
+
+    /// <summary>Does some glossary entry of several words begin with this word ("forman" of "forman parte")?</summary>
+    public bool StartsPhrase(string folded) => _phraseStarts.Contains(folded);
 
     /// <summary>The longest number of words a glossary entry has ("forman parte", "naciones unidas").</summary>
     public int LongestPhrase { get; private set; } = 1;

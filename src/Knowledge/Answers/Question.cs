@@ -97,9 +97,11 @@ public sealed class Question
     }
 
     /// <summary>"How many", "cuántos", "número de" — not the "many" of "so many".</summary>
-    public bool AsksCount => Tokens.Select((t, i) => (t, i)).Any(x =>
+    public bool AsksCount => _asksCount ??= Tokens.Select((t, i) => (t, i)).Any(x =>
         x.t.Role == TokenRole.QuestionWord && x.t.Stems.Contains("many") &&
         (x.t.Folded != "many" || (x.i > 0 && Tokens[x.i - 1].Folded == "how")));
+
+    private bool? _asksCount;
 
     public static Question Read(string text, Lexicon lexicon, string language = "en")
     {
@@ -140,6 +142,8 @@ public sealed class Question
     /// </summary>
     private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon, string language)
     {
+        if (!lexicon.StartsPhrase(words[start]))
+            return null;
         for (var length = Math.Min(lexicon.LongestPhrase, words.Count - start); length >= 2; length--)
         {
             var phrase = string.Join(' ', words.Skip(start).Take(length));

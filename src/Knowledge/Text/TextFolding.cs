@@ -46,13 +46,34 @@ public static class TextFolding
             else if (!isWord && start >= 0)
             {
                 var word = text[start..i];
-                var acronym = word.Length >= 2 && word.All(c => char.IsUpper(c) || char.IsDigit(c)) && word.Any(char.IsUpper);
+                var acronym = IsAcronym(word);
                 var capitalized = char.IsUpper(word[0]);
-                tokens.AddRange(Tokens(word).Select(t => (t, acronym, capitalized)));
+                // A plain ASCII run of letters and digits is one token, folded.
+                if (FoldedAscii(word) is { } folded)
+                    tokens.Add((folded, acronym, capitalized));
+                else
+                    foreach (var token in Tokens(word))
+                        tokens.Add((token, acronym, capitalized));
                 start = -1;
             }
         }
         return tokens;
+    }
+
+    /// <summary>Two or more capitals and digits, one capital at least: "UN", "RO", "G20".</summary>
+    private static bool IsAcronym(string word)
+    {
+        if (word.Length < 2)
+            return false;
+        var upper = false;
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c))
+                upper = true;
+            else if (!char.IsDigit(c))
+                return false;
+        }
+        return upper;
     }
 
     /// <summary>
