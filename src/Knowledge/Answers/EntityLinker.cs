@@ -84,7 +84,7 @@ public sealed class EntityLinker
         (word[..^1] == aliasWord || word[..^2] == aliasWord || (word.EndsWith("ies") && word[..^3] + "y" == aliasWord) || Stemmer.English(word) == Stemmer.English(aliasWord));
 
     /// <summary>Does each stem of a name match its own word among the words from <paramref name="start"/> on, as many as the name has?</summary>
-    private static bool InAnyOrder(string[] name, HashSet<string>[] words, int start)
+    private static bool InAnyOrder(string[] name, IReadOnlySet<string>[] words, int start)
     {
         var used = new bool[name.Length];
         for (var k = start; k < start + name.Length; k++)
@@ -112,7 +112,7 @@ public sealed class EntityLinker
             if (question.Tokens[i].Counts)
                 positions.Add(i);
         var words = positions.Select(p => question.Tokens[p].Word).ToArray();
-        var stems = positions.Select(p => question.Tokens[p].Stems.Append(Stemmer.English(question.Tokens[p].Word)).ToHashSet()).ToArray();
+        var stems = positions.Select(p => WithOwnStem(question.Tokens[p])).ToArray();
 
         var found = new List<(Alias Alias, int Start, int Length)>();
         var candidates = new List<Alias>();
@@ -161,8 +161,15 @@ public sealed class EntityLinker
         return mentions;
     }
 
+    /// <summary>A word's stems with the stem of the word as written (a translated word's stems are its translations'), copied only when that one is missing.</summary>
+    private static IReadOnlySet<string> WithOwnStem(QuestionToken token)
+    {
+        var own = Stemmer.English(token.Word);
+        return token.Stems.Contains(own) ? token.Stems : new HashSet<string>(token.Stems, StringComparer.Ordinal) { own };
+    }
+
     /// <summary>The aliases listed under any of a word's stems, each once, in the order first listed, into a list reused per question.</summary>
-    private static List<Alias> AliasesOf(HashSet<string> stems, Dictionary<string, List<Alias>> byStem, List<Alias> candidates, HashSet<Alias> seen)
+    private static List<Alias> AliasesOf(IReadOnlySet<string> stems, Dictionary<string, List<Alias>> byStem, List<Alias> candidates, HashSet<Alias> seen)
     {
         candidates.Clear();
         seen.Clear();
