@@ -52,7 +52,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     // The engine is immutable (a knowledge change makes a new engine), so an answer, once
     // computed, stays right for as long as this engine serves: the same question is answered once.
     // Keyed by the asker's audiences too: staff and the public may get different answers.
-    private readonly ConcurrentDictionary<(string Question, string? Entity, string? Attribute, string? Locale, string Audiences), AskResult> _answers = new();
+    private readonly Caching.BoundedCache<(string Question, string? Entity, string? Attribute, string? Locale, string Audiences), AskResult> _answers;
 
     /// <summary>An attribute's keyword stems, each weighted by how few attributes share it, and the head word of its name.</summary>
     private sealed record AttributeKeywords(Dictionary<string, double> Content, HashSet<string> Questions, HashSet<string> Label);
@@ -73,6 +73,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, Lexicon lexicon, int rememberedAnswers)
     {
         _rememberedAnswers = rememberedAnswers;
+        _answers = new(Math.Max(rememberedAnswers, 1));
         _knowledge = knowledge;
         _index = index;
         _lexicon = lexicon;
@@ -133,9 +134,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         if (_answers.TryGetValue(key, out var remembered))
             return remembered;
         var result = Answer(question, context, locale, asker);
-        if (_answers.Count >= _rememberedAnswers)
-            _answers.Clear();
-        _answers[key] = result;
+        _answers.Add(key, result);
         return result;
     }
 

@@ -25,16 +25,14 @@ public static class CrossLanguage
         if (Remembered.TryGetValue((language, folded), out var remembered))
             return remembered;
         var carried = Look(folded, language);
-        if (Remembered.Count >= MaxRememberedWords)
-            Remembered.Clear();
-        Remembered[(language, folded)] = carried;
+        Remembered.Add((language, folded), carried);
         return carried;
     }
 
     // Users ask with the same words again and again; a full memory is simply emptied.
     private const int MaxRememberedWords = 20_000;
     private const int MaxWordLength = 30;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), Carried> Remembered = new();
+    private static readonly Caching.BoundedCache<(string, string), Carried> Remembered = new(MaxRememberedWords);
 
     private static Carried Look(string folded, string language)
     {

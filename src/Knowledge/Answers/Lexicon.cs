@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Caching;
 using IomAssistant.Knowledge.Indexing;
 using IomAssistant.Knowledge.Text;
 
@@ -34,7 +34,7 @@ public sealed class Lexicon
     private readonly string[] _shortCorrectionCandidates;
     private readonly string[] _wordsForShortTypos;
     // Users repeat their typos: each word is corrected once per vocabulary.
-    private readonly ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, string?> _corrections = new(MaxRememberedCorrections, StringComparer.Ordinal);
 
     /// <summary>The vocabulary of <paramref name="knowledge"/>: its documents' words as <paramref name="passages"/> counts them, its catalog's and glossary's.</summary>
     public Lexicon(KnowledgeBase knowledge, PassageVocabulary passages)
@@ -129,9 +129,7 @@ public sealed class Lexicon
         if (_corrections.TryGetValue(key, out var known))
             return known;
         var corrected = FindCorrection(folded, crossLanguage && folded.Length is >= 5 and <= 12 ? 2 : folded.Length >= 8 ? 2 : 1);
-        if (_corrections.Count >= MaxRememberedCorrections)
-            _corrections.Clear();
-        _corrections[key] = corrected;
+        _corrections.Add(key, corrected);
         return corrected;
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Caching;
 using IomAssistant.Knowledge.Indexing;
 
 namespace IomAssistant.Knowledge.Answers;
@@ -54,7 +54,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
 {
     // Passages read into sentences and stems; a full cache is simply emptied.
     private const int MaxRememberedPassages = 20_000;
-    private readonly ConcurrentDictionary<(string Document, int Position), PassageText> _passages = new();
+    private readonly BoundedCache<(string Document, int Position), PassageText> _passages = new(MaxRememberedPassages);
 
     /// <param name="named">
     /// For each catalog entity the question names, the stems of each of its names: a passage
@@ -131,9 +131,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
         if (_passages.TryGetValue(key, out var passage))
             return passage;
         passage = new PassageText(hit.Text, hit.Section);
-        if (_passages.Count >= MaxRememberedPassages)
-            _passages.Clear();
-        _passages[key] = passage;
+        _passages.Add(key, passage);
         return passage;
     }
 }

@@ -9,7 +9,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Caching;
 using IomAssistant.Knowledge.Audiences;
 using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Text;
@@ -74,9 +74,9 @@ public sealed class KnowledgeIndex : IDisposable
     private sealed class ReaderCache(IndexSearcher searcher)
     {
         public IndexSearcher Searcher { get; } = searcher;
-        public ConcurrentDictionary<(string Term, int Edits), Query> Fuzzy { get; } = new();
-        public ConcurrentDictionary<(string Field, string Text), TermContext> Terms { get; } = new();
-        public ConcurrentDictionary<int, IndexHit> Hits { get; } = new();
+        public BoundedCache<(string Term, int Edits), Query> Fuzzy { get; } = new(MaxCachedFuzzyTerms);
+        public BoundedCache<(string Field, string Text), TermContext> Terms { get; } = new(MaxCachedTerms);
+        public BoundedCache<int, IndexHit> Hits { get; } = new(MaxCachedHits);
     }
 
     private KnowledgeIndex(string folder, LuceneDirectory directory)
@@ -396,7 +396,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     // Askers' audiences come from settings, so few sets exist; the bound only keeps a bug from growing it.
     private const int MaxCachedAudienceFilters = 64;
-    private static readonly ConcurrentDictionary<(string Audiences, bool PassagesOnly), Filter> AudienceFilters = new();
+    private static readonly BoundedCache<(string Audiences, bool PassagesOnly), Filter> AudienceFilters = new(MaxCachedAudienceFilters);
 
     /// <summary>
     /// Passages an asker in <paramref name="audiences"/> may read (a document of "everyone" or of
@@ -423,9 +423,7 @@ public sealed class KnowledgeIndex : IDisposable
             query.Add(new TermQuery(new Term("type", "fact")), Occur.SHOULD);
         }
         filter = new CachingWrapperFilter(new QueryWrapperFilter(query));
-        if (AudienceFilters.Count >= MaxCachedAudienceFilters)
-            AudienceFilters.Clear();
-        AudienceFilters[key] = filter;
+        AudienceFilters.Add(key, filter);
         return filter;
     }
 
@@ -479,9 +477,7 @@ public sealed class KnowledgeIndex : IDisposable
         if (!cache.Terms.TryGetValue((field, text), out var states))
         {
             states = TermContext.Build(cache.Searcher.TopReaderContext, term);
-            if (cache.Terms.Count >= MaxCachedTerms)
-                cache.Terms.Clear();
-            cache.Terms[(field, text)] = states;
+            cache.Terms.Add((field, text), states);
         }
         return new TermQuery(term, states);
     }
@@ -523,9 +519,7 @@ public sealed class KnowledgeIndex : IDisposable
         if (cache.Fuzzy.TryGetValue((stem, edits), out var expanded))
             return expanded;
         expanded = cache.Searcher.Rewrite(new FuzzyQuery(new Term("text", stem), edits) { Boost = 0.5f });
-        if (cache.Fuzzy.Count >= MaxCachedFuzzyTerms)
-            cache.Fuzzy.Clear();
-        cache.Fuzzy[(stem, edits)] = expanded;
+        cache.Fuzzy.Add((stem, edits), expanded);
         return expanded;
     }
 
@@ -536,9 +530,7 @@ public sealed class KnowledgeIndex : IDisposable
         var d = cache.Searcher.Doc(docId);
         hit = new IndexHit(d.Get("type"), NullIfEmpty(d.Get("entity")), NullIfEmpty(d.Get("attribute")),
             d.Get("doc"), d.Get("section"), d.GetField("position")?.GetInt32Value() ?? -1, d.Get("display"), 0);
-        if (cache.Hits.Count >= MaxCachedHits)
-            cache.Hits.Clear();
-        cache.Hits[docId] = hit;
+        cache.Hits.Add(docId, hit);
         return hit;
     }
 

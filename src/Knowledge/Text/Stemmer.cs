@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using IomAssistant.Knowledge.Caching;
 using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
@@ -15,9 +15,7 @@ public static class Stemmer
     // The engine stems the same words (questions, hit passages) over and over; the vocabulary is bounded.
     private const int MaxRememberedEnglishStems = 50_000;
     private const int MaxRememberedWordLength = 24;
-    private static readonly ConcurrentDictionary<string, string> EnglishStems = new(StringComparer.Ordinal);
-    // Counted apart: a ConcurrentDictionary's own Count takes every one of its locks.
-    private static int _rememberedEnglishStems;
+    private static readonly BoundedCache<string, string> EnglishStems = new(MaxRememberedEnglishStems, StringComparer.Ordinal);
 
     public static string English(string folded)
     {
@@ -27,12 +25,7 @@ public static class Stemmer
         // Only word-sized keys are kept: a question of long made-up words cannot fill the cache's memory.
         if (folded.Length > MaxRememberedWordLength)
             return stem;
-        if (Interlocked.Increment(ref _rememberedEnglishStems) > MaxRememberedEnglishStems)
-        {
-            EnglishStems.Clear();
-            Interlocked.Exchange(ref _rememberedEnglishStems, 0);
-        }
-        EnglishStems.TryAdd(folded, stem);
+        EnglishStems.Add(folded, stem);
         return stem;
     }
 
