@@ -22,17 +22,13 @@ public static class CrossLanguage
     {
         if (language is not ("es" or "pt") || folded.Length > MaxWordLength)
             return Carried.None;
-        if (Remembered.TryGetValue((language, folded), out var remembered))
-            return remembered;
-        var carried = Look(folded, language);
-        Remembered.Add((language, folded), carried);
-        return carried;
+        return Remembered.GetOrAdd((language, folded), static (key, _) => Look(key.Folded, key.Language), 0);
     }
 
     // Users ask with the same words again and again; a full memory is simply emptied.
     private const int MaxRememberedWords = 20_000;
     private const int MaxWordLength = 30;
-    private static readonly Caching.BoundedCache<(string, string), Carried> Remembered = new(MaxRememberedWords);
+    private static readonly Caching.BoundedCache<(string Language, string Folded), Carried> Remembered = new(MaxRememberedWords);
 
     private static Carried Look(string folded, string language)
     {

@@ -126,11 +126,8 @@ public sealed class Lexicon
         if (folded.Length is < 3 or > MaxCorrectableLength || char.IsDigit(folded[0]))
             return null;
         var key = crossLanguage ? "\u0001" + folded : folded;
-        if (_corrections.TryGetValue(key, out var known))
-            return known;
-        var corrected = FindCorrection(folded, crossLanguage && folded.Length is >= 5 and <= 12 ? 2 : folded.Length >= 8 ? 2 : 1);
-        _corrections.Add(key, corrected);
-        return corrected;
+        var edits = crossLanguage && folded.Length is >= 5 and <= 12 ? 2 : folded.Length >= 8 ? 2 : 1;
+        return _corrections.GetOrAdd(key, static (_, state) => state.Lexicon.FindCorrection(state.Folded, state.Edits), (Lexicon: this, Folded: folded, Edits: edits));
     }
 
     /// <summary>

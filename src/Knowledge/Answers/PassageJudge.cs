@@ -125,13 +125,6 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
         return null;
     }
 
-    private PassageText Read(IndexHit hit)
-    {
-        var key = (hit.Document, hit.Position);
-        if (_passages.TryGetValue(key, out var passage))
-            return passage;
-        passage = new PassageText(hit.Text, hit.Section);
-        _passages.Add(key, passage);
-        return passage;
-    }
+    private PassageText Read(IndexHit hit) =>
+        _passages.GetOrAdd((hit.Document, hit.Position), static (_, hit) => new PassageText(hit.Text, hit.Section), hit);
 }

@@ -26,12 +26,16 @@ public sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer<T
         _entries[key] = value;
     }
 
-    /// <summary>The value remembered for <paramref name="key"/>, or <paramref name="make"/>'s, remembered.</summary>
-    public TValue GetOrAdd(TKey key, Func<TKey, TValue> make)
+    /// <summary>
+    /// The value remembered for <paramref name="key"/>, or <paramref name="make"/>'s, remembered.
+    /// What <paramref name="make"/> needs comes as <paramref name="state"/>, so a static lambda
+    /// allocates nothing on the way of every question.
+    /// </summary>
+    public TValue GetOrAdd<TState>(TKey key, Func<TKey, TState, TValue> make, TState state)
     {
         if (_entries.TryGetValue(key, out var value))
             return value;
-        value = make(key);
+        value = make(key, state);
         Add(key, value);
         return value;
     }

@@ -39,21 +39,17 @@ public sealed class EnglishSnowballAnalyzer : Analyzer
         private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
         private readonly ICharTermAttribute _term;
-        private readonly IKeywordAttribute _keyword;
 
         public RememberingStemFilter(TokenStream input) : base(input)
         {
             _bySpan = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
             _term = AddAttribute<ICharTermAttribute>();
-            _keyword = AddAttribute<IKeywordAttribute>();
         }
 
         public override bool IncrementToken()
         {
             if (!m_input.IncrementToken())
                 return false;
-            if (_keyword.IsKeyword)
-                return true;
             var word = _term.Buffer.AsSpan(0, _term.Length);
             if (_bySpan.TryGetValue(word, out var known))
             {

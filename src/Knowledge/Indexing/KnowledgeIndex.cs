@@ -471,16 +471,9 @@ public sealed class KnowledgeIndex : IDisposable
     /// A term query that knows where its term is in each segment of this reader, looked up
     /// once per reader and term rather than once per query.
     /// </summary>
-    private static TermQuery TermQueryOf(ReaderCache cache, string field, string text)
-    {
-        var term = new Term(field, text);
-        if (!cache.Terms.TryGetValue((field, text), out var states))
-        {
-            states = TermContext.Build(cache.Searcher.TopReaderContext, term);
-            cache.Terms.Add((field, text), states);
-        }
-        return new TermQuery(term, states);
-    }
+    private static TermQuery TermQueryOf(ReaderCache cache, string field, string text) =>
+        new(new Term(field, text), cache.Terms.GetOrAdd((field, text),
+            static (key, searcher) => TermContext.Build(searcher.TopReaderContext, new Term(key.Field, key.Text)), cache.Searcher));
 
     /// <summary>
     /// Hits best first. Documents are indexed in parallel, so Lucene's own tie order (by document
@@ -514,25 +507,17 @@ public sealed class KnowledgeIndex : IDisposable
     /// A fuzzy term as the query its rewrite gives against this reader (the matching terms,
     /// boosted as Lucene weighs them), computed once per reader and term.
     /// </summary>
-    private static Query ExpandedFuzzy(ReaderCache cache, string stem, int edits)
-    {
-        if (cache.Fuzzy.TryGetValue((stem, edits), out var expanded))
-            return expanded;
-        expanded = cache.Searcher.Rewrite(new FuzzyQuery(new Term("text", stem), edits) { Boost = 0.5f });
-        cache.Fuzzy.Add((stem, edits), expanded);
-        return expanded;
-    }
+    private static Query ExpandedFuzzy(ReaderCache cache, string stem, int edits) =>
+        cache.Fuzzy.GetOrAdd((stem, edits),
+            static (key, searcher) => searcher.Rewrite(new FuzzyQuery(new Term("text", key.Term), key.Edits) { Boost = 0.5f }), cache.Searcher);
 
-    private static IndexHit StoredHit(ReaderCache cache, int docId)
-    {
-        if (cache.Hits.TryGetValue(docId, out var hit))
-            return hit;
-        var d = cache.Searcher.Doc(docId);
-        hit = new IndexHit(d.Get("type"), NullIfEmpty(d.Get("entity")), NullIfEmpty(d.Get("attribute")),
-            d.Get("doc"), d.Get("section"), d.GetField("position")?.GetInt32Value() ?? -1, d.Get("display"), 0);
-        cache.Hits.Add(docId, hit);
-        return hit;
-    }
+    private static IndexHit StoredHit(ReaderCache cache, int docId) =>
+        cache.Hits.GetOrAdd(docId, static (id, searcher) =>
+        {
+            var d = searcher.Doc(id);
+            return new IndexHit(d.Get("type"), NullIfEmpty(d.Get("entity")), NullIfEmpty(d.Get("attribute")),
+                d.Get("doc"), d.Get("section"), d.GetField("position")?.GetInt32Value() ?? -1, d.Get("display"), 0);
+        }, cache.Searcher);
 
     private static IEnumerable<string> AnalyzeTerms(Analyzer analyzer, string field, string text)
     {

@@ -161,7 +161,7 @@ public static class TextFolding
     /// </summary>
     public static void WordsAndVotes(string text, List<string> tokens, List<(string Folded, bool Capitalized)> votes)
     {
-        var ascii = FoldedAscii(text) is not null;
+        var ascii = System.Text.Ascii.IsValid(text);
         if (!ascii)
             tokens.AddRange(Tokens(text));
         var start = -1;

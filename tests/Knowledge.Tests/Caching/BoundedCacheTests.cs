@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IomAssistant.Knowledge.Caching;
 
 namespace IomAssistant.Knowledge.Tests.Caching;
@@ -8,17 +9,17 @@ public class BoundedCacheTests
     public void Remembers_what_is_added_and_makes_a_value_only_once()
     {
         var cache = new BoundedCache<string, int>(10, StringComparer.Ordinal);
-        var made = 0;
+        var made = new StrongBox<int>();
 
         cache.Add("a", 1);
-        var first = cache.GetOrAdd("b", _ => ++made);
-        var again = cache.GetOrAdd("b", _ => ++made);
+        var first = cache.GetOrAdd("b", static (_, made) => ++made.Value, made);
+        var again = cache.GetOrAdd("b", static (_, made) => ++made.Value, made);
 
         Assert.True(cache.TryGetValue("a", out var a));
         Assert.Equal(1, a);
         Assert.Equal(1, first);
         Assert.Equal(1, again);
-        Assert.Equal(1, made);
+        Assert.Equal(1, made.Value);
     }
 
     [Fact]
