@@ -49,7 +49,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     // BM25 (k1 1.2, b 0.75) ranks passages of very different lengths fairly; Lucene 4.8's
     // default TF-IDF favours short entries too much.
-    private static readonly Similarity Similarity = new BM25Similarity();
+    private static readonly BM25Similarity Similarity = new();
 
     // Searched text keeps no word positions: every query is made of single terms, and
     // positions would be a third of what indexing writes.
@@ -385,12 +385,43 @@ public sealed class KnowledgeIndex : IDisposable
                 query.Add(name, Occur.SHOULD);
             }
 
-            var top = searcher.Search(query, AudienceFilter(audiences, passagesOnly: false), max + TieMargin);
-            return Ordered(cache, top, max);
+            var top = searcher.Search(Readable(query, audiences, passagesOnly: false), max + TieMargin);
+            return Ordered(cache, top.ScoreDocs, max);
         }
         finally
         {
             _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// The query restricted to what the asker may read. The filter is checked per matching
+    /// document (random access) rather than walked beside the query: nearly every passage is
+    /// readable, so walking it cost as much as visiting the whole index on every search.
+    /// </summary>
+    private static FilteredQuery Readable(Query query, IReadOnlySet<string> audiences, bool passagesOnly) =>
+        new(query, AudienceFilter(audiences, passagesOnly), CheckedPerDocument.Instance);
+
+    private sealed class CheckedPerDocument : FilteredQuery.RandomAccessFilterStrategy
+    {
+        public static readonly CheckedPerDocument Instance = new();
+
+        // Lucene checks per document only when the segment's first readable document is among
+        // its first hundred; an index's first segment may begin with catalog entries.
+        protected override bool UseRandomAccess(IBits bits, int firstFilterDoc) => true;
+    }
+
+    /// <summary>
+    /// Caches each segment's readable documents as a bit set, which can be checked per document;
+    /// Lucene's default compressed cache can only be walked.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var readable = new FixedBitSet(reader.MaxDoc);
+            readable.Or(iterator);
+            return readable;
         }
     }
 
@@ -422,7 +453,7 @@ public sealed class KnowledgeIndex : IDisposable
             query.Add(new TermQuery(new Term("type", "entity")), Occur.SHOULD);
             query.Add(new TermQuery(new Term("type", "fact")), Occur.SHOULD);
         }
-        filter = new CachingWrapperFilter(new QueryWrapperFilter(query));
+        filter = new BitSetCachingFilter(new QueryWrapperFilter(query));
         AudienceFilters.Add(key, filter);
         return filter;
     }
@@ -432,7 +463,8 @@ public sealed class KnowledgeIndex : IDisposable
     /// the best of its alternative stems counts (a Spanish word's several English translations,
     /// or a word and its correction, never add up), each alternative weighted by how sure its
     /// reading is. Only passages <paramref name="audiences"/> may read are candidates. Built in
-    /// code: no query syntax.
+    /// code: no query syntax. Scored as Lucene scores such a query, by <see cref="MaxScoreSearch"/>,
+    /// which leaves out passages that hold only common words and cannot reach the top.
     /// </summary>
     public IReadOnlyList<IndexHit> SearchPassages(IReadOnlyList<IReadOnlyList<(string Stem, float Boost)>> concepts, int max, IReadOnlySet<string> audiences)
     {
@@ -440,25 +472,25 @@ public sealed class KnowledgeIndex : IDisposable
         try
         {
             var cache = CacheFor(searcher);
-            var query = new BooleanQuery();
+            var bounded = new List<IReadOnlyList<BoundedTerm>>(concepts.Count);
             var terms = 0;
             foreach (var alternatives in concepts)
             {
-                var clause = new DisjunctionMaxQuery(0.1f);
+                var concept = new List<BoundedTerm>(alternatives.Count);
                 foreach (var (stem, boost) in alternatives)
                 {
                     if (terms++ >= MaxQueryTerms)
                         break;
-                    var term = TermQueryOf(cache, "text", stem);
-                    term.Boost = boost;
-                    clause.Add(term);
+                    var context = TermContextOf(cache, "text", stem);
+                    concept.Add(new BoundedTerm(new TermQuery(new Term("text", stem), context) { Boost = boost },
+                        Bm25MaxScore(context.DocFreq, searcher.IndexReader.MaxDoc, boost)));
                 }
-                if (clause.Disjuncts.Count > 0)
-                    query.Add(clause, Occur.SHOULD);
+                if (concept.Count > 0)
+                    bounded.Add(concept);
             }
-            if (query.Clauses.Count == 0)
+            if (bounded.Count == 0)
                 return [];
-            var top = searcher.Search(query, AudienceFilter(audiences, passagesOnly: true), max + TieMargin);
+            var top = MaxScoreSearch.Top(searcher, bounded, ConceptTieBreaker, AudienceFilter(audiences, passagesOnly: true), max + TieMargin);
             return Ordered(cache, top, max);
         }
         finally
@@ -467,23 +499,38 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    // A concept's best alternative counts, the others add a tenth of theirs.
+    private const float ConceptTieBreaker = 0.1f;
+
+    /// <summary>
+    /// The most one term can add to a passage's BM25 score: its weight (idf by the index's
+    /// document count, times its boost) times k1 + 1, which the term-frequency part approaches
+    /// but never reaches (nothing for a term no passage holds). A hair above, so rounding never
+    /// makes it less.
+    /// </summary>
+    private static double Bm25MaxScore(int docFreq, int maxDoc, float boost) => docFreq == 0 ? 0 :
+        Math.Log(1 + (maxDoc - docFreq + 0.5) / (docFreq + 0.5)) * boost * (Similarity.K1 + 1) * 1.0001;
+
     /// <summary>
     /// A term query that knows where its term is in each segment of this reader, looked up
     /// once per reader and term rather than once per query.
     /// </summary>
     private static TermQuery TermQueryOf(ReaderCache cache, string field, string text) =>
-        new(new Term(field, text), cache.Terms.GetOrAdd((field, text),
-            static (key, searcher) => TermContext.Build(searcher.TopReaderContext, new Term(key.Field, key.Text)), cache.Searcher));
+        new(new Term(field, text), TermContextOf(cache, field, text));
+
+    private static TermContext TermContextOf(ReaderCache cache, string field, string text) =>
+        cache.Terms.GetOrAdd((field, text),
+            static (key, searcher) => TermContext.Build(searcher.TopReaderContext, new Term(key.Field, key.Text)), cache.Searcher);
 
     /// <summary>
     /// Hits best first. Documents are indexed in parallel, so Lucene's own tie order (by document
     /// number) varies between builds: equal scores are ordered by document, position, entity and
     /// attribute instead, over a few more hits than asked so the cut does not depend on it either.
     /// </summary>
-    private static List<IndexHit> Ordered(ReaderCache cache, TopDocs top, int max)
+    private static List<IndexHit> Ordered(ReaderCache cache, ScoreDoc[] top, int max)
     {
-        var hits = new List<IndexHit>(top.ScoreDocs.Length);
-        foreach (var sd in top.ScoreDocs)
+        var hits = new List<IndexHit>(top.Length);
+        foreach (var sd in top)
             hits.Add(StoredHit(cache, sd.Doc) with { Score = sd.Score });
         return hits
             .OrderByDescending(h => h.Score)
