@@ -49,7 +49,13 @@ public sealed class KnowledgeIndex : IDisposable
 
     // BM25 (k1 1.2, b 0.75) ranks passages of very different lengths fairly; Lucene 4.8's
     // default TF-IDF favours short entries too much.
-    private static readonly BM25Similarity Similarity = new();
+    private static readonly Bm25 Similarity = new();
+
+    /// <summary>Lucene's BM25, its idf opened up so search bounds use the very formula it scores with.</summary>
+    private sealed class Bm25 : BM25Similarity
+    {
+        public float IdfOf(long docFreq, long documents) => Idf(docFreq, documents);
+    }
 
     // Searched text keeps no word positions: every query is made of single terms, and
     // positions would be a third of what indexing writes.
@@ -503,13 +509,13 @@ public sealed class KnowledgeIndex : IDisposable
     private const float ConceptTieBreaker = 0.1f;
 
     /// <summary>
-    /// The most one term can add to a passage's BM25 score: its weight (idf by the index's
-    /// document count, times its boost) times k1 + 1, which the term-frequency part approaches
+    /// The most one term can add to a passage's BM25 score: its weight (idf over the index's
+    /// documents, as Lucene weighs a term query, times its boost) times k1 + 1, which the term-frequency part approaches
     /// but never reaches (nothing for a term no passage holds). A hair above, so rounding never
     /// makes it less.
     /// </summary>
     private static double Bm25MaxScore(int docFreq, int maxDoc, float boost) => docFreq == 0 ? 0 :
-        Math.Log(1 + (maxDoc - docFreq + 0.5) / (docFreq + 0.5)) * boost * (Similarity.K1 + 1) * 1.0001;
+        (double)Similarity.IdfOf(docFreq, maxDoc) * boost * (Similarity.K1 + 1) * 1.0001;
 
     /// <summary>
     /// A term query that knows where its term is in each segment of this reader, looked up

@@ -57,9 +57,12 @@ internal sealed class MaxScoreSearch
         var values = new float[scorers.Length];
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var readableHere = readable.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits;
-            if (readableHere is null)
+            // No set: nothing in this segment is readable.
+            var readableSet = readable.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs);
+            if (readableSet is null)
                 continue;
+            var readableHere = readableSet.Bits
+                ?? throw new InvalidOperationException("the readable filter must be checkable per document (a bit set)");
             for (var t = 0; t < scorers.Length; t++)
                 scorers[t] = search._weights[t].GetScorer(leaf, readableHere);
             search.Score(scorers, values, leaf.DocBase);
