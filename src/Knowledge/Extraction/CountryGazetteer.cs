@@ -17,6 +17,8 @@ public sealed class CountryGazetteer
 {
     private const int MaxNameWords = 5;
     private readonly Dictionary<string, Country> _byFoldedName = new(StringComparer.Ordinal);
+    // How many words the longest name starting with each word has: most words start none.
+    private readonly Dictionary<string, int> _longestByFirstWord = new(StringComparer.Ordinal);
 
     public static CountryGazetteer Default { get; } = Read();
 
@@ -24,7 +26,12 @@ public sealed class CountryGazetteer
     {
         foreach (var country in countries)
             foreach (var name in country.Names)
-                _byFoldedName.TryAdd(string.Join(' ', TextFolding.Tokens(name)), country);
+            {
+                var tokens = TextFolding.Tokens(name);
+                if (tokens.Count == 0 || !_byFoldedName.TryAdd(string.Join(' ', tokens), country))
+                    continue;
+                _longestByFirstWord[tokens[0]] = Math.Max(_longestByFirstWord.GetValueOrDefault(tokens[0]), tokens.Count);
+            }
     }
 
     public Country? Named(string name) => _byFoldedName.GetValueOrDefault(string.Join(' ', TextFolding.Tokens(name)));
@@ -37,11 +44,11 @@ public sealed class CountryGazetteer
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (!words[i].Capitalized)
+            if (!words[i].Capitalized || !_longestByFirstWord.TryGetValue(words[i].Folded, out var longest))
                 continue;
-            for (var length = Math.Min(MaxNameWords, words.Count - i); length >= 1; length--)
+            for (var length = Math.Min(Math.Min(MaxNameWords, longest), words.Count - i); length >= 1; length--)
             {
-                var key = string.Join(' ', Enumerable.Range(i, length).Select(k => words[k].Folded));
+                var key = DocumentExtractor.FoldedRun(words, i, length);
                 if (_byFoldedName.TryGetValue(key, out var country) && words[i + length - 1].Capitalized)
                 {
                     yield return (country, i, length);

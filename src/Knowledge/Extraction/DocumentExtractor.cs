@@ -127,10 +127,10 @@ public sealed class DocumentExtractor
         public static string Key(string name)
         {
             var folded = IsKey(name) ? name : string.Join(' ', TextFolding.Tokens(name));
-            var tokens = folded.Split(' ');
-            return tokens.Length >= 3 && tokens[1] == "of" && ThingHeads.Contains(tokens[0])
-                ? string.Join(' ', tokens.Skip(2).Append(tokens[0]))
-                : folded;
+            var firstSpace = folded.IndexOf(' ');
+            if (firstSpace < 0 || !folded.AsSpan(firstSpace).StartsWith(" of ") || !ThingHeads.Contains(folded[..firstSpace]))
+                return folded;
+            return string.Concat(folded.AsSpan(firstSpace + 4), " ", folded.AsSpan(0, firstSpace));
         }
 
         /// <summary>Already folded (lower-case ASCII letters and digits, words one space apart): folding it again gives itself.</summary>
@@ -151,7 +151,15 @@ public sealed class DocumentExtractor
         {
             _byName[key] = entity;
             LongestName = Math.Max(LongestName, key.Count(c => c == ' ') + 1);
+            _firstWords.Add(key.IndexOf(' ') is > 0 and var space ? key[..space] : key);
         }
+
+        // The first word of every name: a sentence's word that starts none is looked up no further.
+        private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+
+        /// <summary>Could a name start with this folded word? "declaration" also starts "Declaration of Quito", kept as "quito declaration".</summary>
+        public bool MayStartName(string folded) =>
+            _firstWords.Contains(folded) || ThingHeads.Contains(folded) || !folded.All(char.IsLetterOrDigit);
 
         public EntityDefinition? Named(string name) => _byName.GetValueOrDefault(Key(name));
 
@@ -460,6 +468,8 @@ public sealed class DocumentExtractor
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
+            if (!MayStateFact(word))
+                continue;
             // "It includes a platform located in Panama ...": before any name, "it" is the subject of the sentence before.
             var about = mentions.LastOrDefault(m => m.End <= i && m.Entity.Kind != "country")?.Entity ??
                         (opensWithPronoun ? previous?.Entity : null) ??
@@ -524,6 +534,11 @@ public sealed class DocumentExtractor
         return new Subject(subject, sentence.Section, subject.Kind == "topic" ? subject : programmeBefore);
     }
 
+    /// <summary>The words a fact is found at (a verb, a marker, a number or a role): no other word needs its subject worked out.</summary>
+    private static bool MayStateFact(Word word) =>
+        word.IsNumber || CreationVerbs.Contains(word.Folded) || EventVerbs.Contains(word.Folded) || PlaceVerbs.Contains(word.Folded) ||
+        word.Folded is "formerly" or "known" || Roles.Contains(word.Folded);
+
     private const int ActionWindow = 6;
 
     /// <summary>Do the words around a figure share an action word ("relocated") with what describes <paramref name="programme"/> ("Relocation carried out by ...")?</summary>
@@ -550,11 +565,11 @@ public sealed class DocumentExtractor
         var mentions = new List<Mentioned>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (!words[i].Capitalized)
+            if (!words[i].Capitalized || !found.MayStartName(words[i].Folded))
                 continue;
             for (var length = Math.Min(Math.Min(MaxNameWords, found.LongestName), words.Count - i); length >= 1; length--)
             {
-                var key = string.Join(' ', Enumerable.Range(i, length).Select(k => words[k].Folded));
+                var key = FoldedRun(words, i, length);
                 if (found.Named(key) is { } entity)
                 {
                     mentions.Add(new Mentioned(entity, i, i + length));
@@ -736,6 +751,27 @@ public sealed class DocumentExtractor
     }
 
     private static string Phrase(string text, List<Word> words) => text[words[0].Start..words[^1].End];
+
+    /// <summary>The folded words[start..start+length] one space apart.</summary>
+    public static string FoldedRun(IReadOnlyList<Word> words, int start, int length)
+    {
+        if (length == 1)
+            return words[start].Folded;
+        var size = length - 1;
+        for (var k = start; k < start + length; k++)
+            size += words[k].Folded.Length;
+        return string.Create(size, (words, start, length), static (span, run) =>
+        {
+            var at = 0;
+            for (var k = run.start; k < run.start + run.length; k++)
+            {
+                if (at > 0)
+                    span[at++] = ' ';
+                run.words[k].Folded.AsSpan().CopyTo(span[at..]);
+                at += run.words[k].Folded.Length;
+            }
+        });
+    }
 
     /// <summary>What a name is, by its head word: "... Office in San José" an office, "... Organization for Migration" an organization.</summary>
     private static string KindOf(IReadOnlyList<Word> name)

@@ -81,6 +81,19 @@ public sealed class PassageVocabulary
         public Dictionary<string, int> Stems { get; } = new(StringComparer.Ordinal);
         public int Passages { get; private set; }
 
+        // The stem of each word these passages hold (null for a function word): a document says
+        // the same words again and again, and the shared stem memory is locked for each lookup.
+        private readonly Dictionary<string, string?> _stems = new(StringComparer.Ordinal);
+        private readonly FoldedWords _folded = new();
+
+        private string? StemOf(string word)
+        {
+            ref var stem = ref CollectionsMarshal.GetValueRefOrAddDefault(_stems, word, out var known);
+            if (!known)
+                stem = StopWords.English.Contains(word) ? null : Stemmer.English(word);
+            return stem;
+        }
+
         public static Counts Of(CleanDocument document)
         {
             var counts = new Counts();
@@ -99,14 +112,16 @@ public sealed class PassageVocabulary
             {
                 _tokens.Clear();
                 _votes.Clear();
-                TextFolding.WordsAndVotes(text, _tokens, _votes);
+                TextFolding.WordsAndVotes(text, _tokens, _votes, _folded);
                 foreach (var (word, capitalized) in _votes)
                     CollectionsMarshal.GetValueRefOrAddDefault(Votes, word, out _) += capitalized ? 1 : -1;
                 foreach (var word in _tokens)
                 {
-                    if (_wordsSeen.Add(word))
-                        CollectionsMarshal.GetValueRefOrAddDefault(Words, word, out _)++;
-                    if (!StopWords.English.Contains(word) && Stemmer.English(word) is var stem && _stemsSeen.Add(stem))
+                    // A word seen before in this passage has its word and stem counted already.
+                    if (!_wordsSeen.Add(word))
+                        continue;
+                    CollectionsMarshal.GetValueRefOrAddDefault(Words, word, out _)++;
+                    if (StemOf(word) is { } stem && _stemsSeen.Add(stem))
                         CollectionsMarshal.GetValueRefOrAddDefault(Stems, stem, out _)++;
                 }
             }

@@ -252,24 +252,47 @@ public static partial class PdfExportCleaner
         return sb.ToString();
     }
 
+    private static readonly char[] Punctuation = ['.', ',', ';', ':', '"', '\''];
+    private static readonly char[] Parentheses = ['(', ')'];
+
     private static string TrimPunctuation(string s)
     {
-        var trimmed = s.Trim().Trim('.', ',', ';', ':', '"', '\'');
+        var trimmed = s.AsSpan().Trim().Trim(Punctuation);
         // A closing parenthesis belongs to a heading that opens one: "... Venezuela (R4V)".
-        return trimmed.Count(c => c == '(') == trimmed.Count(c => c == ')') ? trimmed : trimmed.Trim('(', ')');
+        if (trimmed.Count('(') != trimmed.Count(')'))
+            trimmed = trimmed.Trim(Parentheses);
+        return trimmed.Length == s.Length ? s : trimmed.ToString();
     }
 
-    private static HashSet<string> HyphenatedWords(string text) =>
-        HyphenatedWord().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+    /// <summary>
+    /// The hyphenated words of a text, lower case, as <c>(?&lt;!\p{L})\p{L}+-\p{L}+</c> would match
+    /// them from left to right; found from the hyphens, which are rare, instead of testing
+    /// every letter.
+    /// </summary>
+    private static HashSet<string> HyphenatedWords(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var end = 0;
+        for (var hyphen = text.IndexOf('-'); hyphen >= 0; hyphen = text.IndexOf('-', hyphen + 1))
+        {
+            var start = hyphen;
+            while (start > 0 && char.IsLetter(text[start - 1]))
+                start--;
+            var stop = hyphen + 1;
+            while (stop < text.Length && char.IsLetter(text[stop]))
+                stop++;
+            // A match needs letters on both sides and starts after the one before it ends.
+            if (start == hyphen || stop == hyphen + 1 || start < end)
+                continue;
+            words.Add(text[start..stop].ToLowerInvariant());
+            end = stop;
+        }
+        return words;
+    }
 
     [GeneratedRegex(@"^(?:={1,6}|#{1,6})\s*([^=#].*?)\s*=*$")]
     private static partial Regex HeadingMarkup();
 
     [GeneratedRegex(@"^\d[\d.,]*$")]
     private static partial Regex NumberOnly();
-
-    // Atomic and anchored at a word's start: the same matches as \p{L}+-\p{L}+ without
-    // backtracking through every word that has no hyphen.
-    [GeneratedRegex(@"(?<!\p{L})(?>\p{L}+)-\p{L}+")]
-    private static partial Regex HyphenatedWord();
 }

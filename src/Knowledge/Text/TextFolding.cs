@@ -159,7 +159,8 @@ public static class TextFolding
     /// words say nothing and are skipped. Plain ASCII text (nearly every English passage) is
     /// read once for both.
     /// </summary>
-    public static void WordsAndVotes(string text, List<string> tokens, List<(string Folded, bool Capitalized)> votes)
+    /// <param name="known">Folded words already read, to take them from instead of folding each again.</param>
+    public static void WordsAndVotes(string text, List<string> tokens, List<(string Folded, bool Capitalized)> votes, FoldedWords? known = null)
     {
         var ascii = System.Text.Ascii.IsValid(text);
         if (!ascii)
@@ -181,7 +182,7 @@ public static class TextFolding
                 if (ascii)
                 {
                     // A plain ASCII run of letters and digits is one token, folded.
-                    var folded = FoldedAscii(text[start..i])!;
+                    var folded = known?.Of(text.AsSpan(start, i - start)) ?? FoldedAscii(text[start..i])!;
                     tokens.Add(folded);
                     if (counted)
                         votes.Add((folded, capitalized));

@@ -20,6 +20,19 @@ public class PdfExportCleanerTests
         Assert.Contains("Today intra-regional migration dominates.", Assert.Single(Texts(doc)));
     }
 
+    // A word counts as written hyphenated when it is one of the text's hyphenated words read from
+    // left to right: "state-of-the-art" holds "state-of" and "the-art", not "of-the".
+    [Theory]
+    [InlineData("Tools are state-of-the-art. We saw the-\nart here.", "We saw the-art here.")]
+    [InlineData("Tools are state-of-the-art. We saw of-\nthe here.", "We saw ofthe here.")]
+    [InlineData("A well-known fact. It is well-\nknown.", "It is well-known.")]
+    [InlineData("A well -known fact. It is well-\nknown.", "It is wellknown.")]
+    public void Keeps_a_hyphen_only_where_the_document_writes_that_word_hyphenated(string raw, string expected)
+    {
+        var doc = PdfExportCleaner.Clean("a.txt", raw);
+        Assert.EndsWith(expected, Assert.Single(Texts(doc)));
+    }
+
     [Fact]
     public void Joins_broken_lines_of_a_sentence_even_across_a_blank_line()
     {
