@@ -186,9 +186,11 @@ public sealed class KnowledgeBase
                         reading.Skipped();
                         return (known.Record, null, known.Extracted);
                     }
-                    var document = DocumentReader.Read(f.Path, f.Name);
+                    // Read once: the hash is of the very bytes that were cleaned.
+                    var content = DocumentReader.Content(f.Path, f.Name);
+                    var document = DocumentReader.Read(f.Name, content);
                     reading.Done(f.Name);
-                    var record = new DocumentRecord(f.Name, HashFile(f.Path, f.Name), info.Length, info.LastWriteTimeUtc, document.Passages.Count, document.Audiences, document.Title);
+                    var record = new DocumentRecord(f.Name, HashOf(f.Name, content), info.Length, info.LastWriteTimeUtc, document.Passages.Count, document.Audiences, document.Title);
                     return (record, document, null);
                 })
                 .ToList();
@@ -270,8 +272,9 @@ public sealed class KnowledgeBase
             if (File.Exists(path))
             {
                 var info = new FileInfo(path);
-                var document = DocumentReader.Read(path, name);
-                hashes[name] = HashFile(path, name);
+                var content = DocumentReader.Content(path, name);
+                var document = DocumentReader.Read(name, content);
+                hashes[name] = HashOf(name, content);
                 read[name] = document;
                 documents[name] = new DocumentRecord(name, hashes[name], info.Length, info.LastWriteTimeUtc, document.Passages.Count, document.Audiences, document.Title);
             }
@@ -338,11 +341,13 @@ public sealed class KnowledgeBase
             throw new KnowledgeException(string.Join(Environment.NewLine, errors));
     }
 
-    private static string HashFile(string path, string name)
+    private static string HashFile(string path, string name) => HashOf(name, File.ReadAllBytes(path));
+
+    private static string HashOf(string name, byte[] content)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
-        sha.AppendData(File.ReadAllBytes(path));
+        sha.AppendData(content);
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
 

@@ -17,16 +17,32 @@ public static class DocumentReader
     public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".pdf", ".docx" };
 
     /// <summary>Reads and cleans one document; throws <see cref="KnowledgeException"/> naming the file when it cannot.</summary>
-    public static CleanDocument Read(string path, string name)
+    public static CleanDocument Read(string path, string name) => Read(name, Content(path, name));
+
+    /// <summary>A document file's bytes; a file that cannot be read rejects the document, naming it.</summary>
+    public static byte[] Content(string path, string name)
     {
         try
         {
-            return Path.GetExtension(path).ToLowerInvariant() switch
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KnowledgeException($"{name}: cannot read the document ({e.GetType().Name}: {e.Message})", e);
+        }
+    }
+
+    /// <summary>Cleans one document from the bytes of its file, of the type its <paramref name="name"/>'s extension says.</summary>
+    public static CleanDocument Read(string name, byte[] content)
+    {
+        try
+        {
+            return Path.GetExtension(name).ToLowerInvariant() switch
             {
-                ".txt" => PdfExportCleaner.Clean(name, File.ReadAllText(path)),
-                ".md" => ReadMarkdown(name, File.ReadAllText(path)),
-                ".pdf" => ReadPdf(path, name),
-                ".docx" => ReadDocx(path, name),
+                ".txt" => PdfExportCleaner.Clean(name, Decoded(content)),
+                ".md" => ReadMarkdown(name, Decoded(content)),
+                ".pdf" => ReadPdf(content, name),
+                ".docx" => ReadDocx(content, name),
                 var ext => throw new KnowledgeException($"{name}: unsupported document type '{ext}'"),
             };
         }
@@ -79,18 +95,25 @@ public static class DocumentReader
         return new CleanDocument(name, sections) { Audiences = audiences };
     }
 
-    private static CleanDocument ReadPdf(string path, string name)
+    /// <summary>As a text file is read: UTF-8 unless a byte order mark says otherwise.</summary>
+    private static string Decoded(byte[] content)
     {
-        using var pdf = PdfDocument.Open(path);
+        using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static CleanDocument ReadPdf(byte[] content, string name)
+    {
+        using var pdf = PdfDocument.Open(content);
         var text = new StringBuilder();
         foreach (var page in pdf.GetPages())
             text.Append(ContentOrderTextExtractor.GetText(page)).Append("\n\n");
         return PdfExportCleaner.Clean(name, text.ToString());
     }
 
-    private static CleanDocument ReadDocx(string path, string name)
+    private static CleanDocument ReadDocx(byte[] content, string name)
     {
-        using var doc = WordprocessingDocument.Open(path, false);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(content), false);
         var body = doc.MainDocumentPart?.Document?.Body
                    ?? throw new KnowledgeException($"{name}: the document has no body");
         var sections = new List<Section>();
