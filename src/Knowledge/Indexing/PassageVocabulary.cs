@@ -83,12 +83,13 @@ public sealed class PassageVocabulary
 
         // The stem of each word these passages hold (null for a function word): a document says
         // the same words again and again, and the shared stem memory is locked for each lookup.
-        private readonly Dictionary<string, string?> _stems = new(StringComparer.Ordinal);
-        private readonly FoldedWords _folded = new();
+        // Kept only while counting: the counts of many documents wait in memory to be added up.
+        private Dictionary<string, string?>? _stems;
+        private FoldedWords? _folded;
 
         private string? StemOf(string word)
         {
-            ref var stem = ref CollectionsMarshal.GetValueRefOrAddDefault(_stems, word, out var known);
+            ref var stem = ref CollectionsMarshal.GetValueRefOrAddDefault(_stems ??= new(StringComparer.Ordinal), word, out var known);
             if (!known)
                 stem = StopWords.English.Contains(word) ? null : Stemmer.English(word);
             return stem;
@@ -99,6 +100,8 @@ public sealed class PassageVocabulary
             var counts = new Counts();
             foreach (var passage in document.Passages)
                 counts.Add(passage);
+            counts._stems = null;
+            counts._folded = null;
             return counts;
         }
 
@@ -112,7 +115,7 @@ public sealed class PassageVocabulary
             {
                 _tokens.Clear();
                 _votes.Clear();
-                TextFolding.WordsAndVotes(text, _tokens, _votes, _folded);
+                TextFolding.WordsAndVotes(text, _tokens, _votes, _folded ??= new FoldedWords());
                 foreach (var (word, capitalized) in _votes)
                     CollectionsMarshal.GetValueRefOrAddDefault(Votes, word, out _) += capitalized ? 1 : -1;
                 foreach (var word in _tokens)
