@@ -48,7 +48,7 @@ public sealed class CountryGazetteer
                 continue;
             for (var length = Math.Min(Math.Min(MaxNameWords, longest), words.Count - i); length >= 1; length--)
             {
-                var key = DocumentExtractor.FoldedRun(words, i, length);
+                var key = Word.FoldedRun(words, i, length);
                 if (_byFoldedName.TryGetValue(key, out var country) && words[i + length - 1].Capitalized)
                 {
                     yield return (country, i, length);

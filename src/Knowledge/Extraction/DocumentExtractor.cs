@@ -569,7 +569,7 @@ public sealed class DocumentExtractor
                 continue;
             for (var length = Math.Min(Math.Min(MaxNameWords, found.LongestName), words.Count - i); length >= 1; length--)
             {
-                var key = FoldedRun(words, i, length);
+                var key = Word.FoldedRun(words, i, length);
                 if (found.Named(key) is { } entity)
                 {
                     mentions.Add(new Mentioned(entity, i, i + length));
@@ -751,27 +751,6 @@ public sealed class DocumentExtractor
     }
 
     private static string Phrase(string text, List<Word> words) => text[words[0].Start..words[^1].End];
-
-    /// <summary>The folded words[start..start+length] one space apart.</summary>
-    public static string FoldedRun(IReadOnlyList<Word> words, int start, int length)
-    {
-        if (length == 1)
-            return words[start].Folded;
-        var size = length - 1;
-        for (var k = start; k < start + length; k++)
-            size += words[k].Folded.Length;
-        return string.Create(size, (words, start, length), static (span, run) =>
-        {
-            var at = 0;
-            for (var k = run.start; k < run.start + run.length; k++)
-            {
-                if (at > 0)
-                    span[at++] = ' ';
-                run.words[k].Folded.AsSpan().CopyTo(span[at..]);
-                at += run.words[k].Folded.Length;
-            }
-        });
-    }
 
     /// <summary>What a name is, by its head word: "... Office in San José" an office, "... Organization for Migration" an organization.</summary>
     private static string KindOf(IReadOnlyList<Word> name)

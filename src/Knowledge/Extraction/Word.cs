@@ -54,4 +54,25 @@ public sealed record Word(string Text, int Start, int End, string Folded)
         }
         return words;
     }
+
+    /// <summary>The folded words[start..start+length] one space apart, as names are looked up.</summary>
+    public static string FoldedRun(IReadOnlyList<Word> words, int start, int length)
+    {
+        if (length == 1)
+            return words[start].Folded;
+        var size = length - 1;
+        for (var k = start; k < start + length; k++)
+            size += words[k].Folded.Length;
+        return string.Create(size, (words, start, length), static (span, run) =>
+        {
+            var at = 0;
+            for (var k = run.start; k < run.start + run.length; k++)
+            {
+                if (at > 0)
+                    span[at++] = ' ';
+                run.words[k].Folded.AsSpan().CopyTo(span[at..]);
+                at += run.words[k].Folded.Length;
+            }
+        });
+    }
 }
