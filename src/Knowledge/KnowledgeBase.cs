@@ -330,7 +330,7 @@ public sealed class KnowledgeBase
             if (!read.TryGetValue(e.Document, out var document))
                 continue;
             if (!texts.TryGetValue(e.Document, out var text))
-                texts[e.Document] = text = TextFolding.ForQuoteMatching(document.PlainText);
+                texts[e.Document] = text = document.QuoteMatchingText;
             if (!string.IsNullOrWhiteSpace(e.Summary) && !text.Contains(TextFolding.ForQuoteMatching(e.Summary), StringComparison.Ordinal))
                 errors.Add($"{file}: entity '{e.Id}', summary: quote not found in {e.Document}: \"{e.Summary}\"");
             foreach (var f in e.Facts)

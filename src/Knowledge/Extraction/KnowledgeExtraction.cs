@@ -27,7 +27,7 @@ public static class KnowledgeExtraction
     public static DocumentEntities Extract(CleanDocument document, IReadOnlyDictionary<string, AttributeDefinition> attributes)
     {
         var entities = new DocumentExtractor(CountryGazetteer.Default, attributes).Extract(document);
-        var text = TextFolding.ForQuoteMatching(document.PlainText);
+        var text = document.QuoteMatchingText;
         bool Quoted(string quote) => text.Contains(TextFolding.ForQuoteMatching(quote), StringComparison.Ordinal);
         foreach (var entity in entities)
         {

@@ -36,6 +36,28 @@ public sealed class CleanDocument
         (s.Title == UntitledSection ? "" : s.Title + "\n\n") +
         string.Join("\n\n", s.Blocks.Select(b => b.Kind == BlockKind.List ? string.Join("\n", b.Items) : b.Text))));
 
+    /// <summary><see cref="PlainText"/> folded as quotes are checked in (<see cref="Text.TextFolding.ForQuoteMatching(string)"/>), folded from the blocks without writing the text out first.</summary>
+    public string QuoteMatchingText => Text.TextFolding.ForQuoteMatching(Pieces());
+
+    /// <summary>The titles, paragraphs, figures and list items of <see cref="PlainText"/>, in order.</summary>
+    private List<string> Pieces()
+    {
+        var pieces = new List<string>();
+        foreach (var section in Sections)
+        {
+            if (section.Title != UntitledSection)
+                pieces.Add(section.Title);
+            foreach (var block in section.Blocks)
+            {
+                if (block.Kind == BlockKind.List)
+                    pieces.AddRange(block.Items);
+                else
+                    pieces.Add(block.Text);
+            }
+        }
+        return pieces;
+    }
+
     public IReadOnlyList<Passage> Passages { get; }
 
     /// <summary>The audiences the document's own front matter gives; null when it gives none.</summary>

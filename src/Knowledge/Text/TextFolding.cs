@@ -125,31 +125,50 @@ public static class TextFolding
     }
 
     /// <summary>Whitespace collapsed, quotes plain, lower case: the form quotes are checked in.</summary>
-    public static string ForQuoteMatching(string text)
+    public static string ForQuoteMatching(string text) => ForQuoteMatching([text]);
+
+    /// <summary>
+    /// <see cref="ForQuoteMatching(string)"/> of the pieces written one after another with
+    /// whitespace between them, without writing them out first: a document's text is folded
+    /// from its blocks.
+    /// </summary>
+    public static string ForQuoteMatching(IReadOnlyList<string> pieces)
     {
-        var sb = new StringBuilder(text.Length);
+        var length = pieces.Count;
+        foreach (var piece in pieces)
+            length += piece.Length;
+        var sb = new StringBuilder(length);
         var lastWasSpace = true;
-        foreach (var raw in text)
+        foreach (var piece in pieces)
         {
-            var c = raw switch
+            foreach (var raw in piece)
             {
-                '\u2018' or '\u2019' or '\u02bc' => '\'',
-                '\u201c' or '\u201d' => '"',
-                _ => char.ToLowerInvariant(raw),
-            };
-            if (char.IsWhiteSpace(c))
-            {
-                if (!lastWasSpace)
-                    sb.Append(' ');
-                lastWasSpace = true;
+                var c = raw switch
+                {
+                    '\u2018' or '\u2019' or '\u02bc' => '\'',
+                    '\u201c' or '\u201d' => '"',
+                    _ => char.ToLowerInvariant(raw),
+                };
+                if (char.IsWhiteSpace(c))
+                {
+                    if (!lastWasSpace)
+                        sb.Append(' ');
+                    lastWasSpace = true;
+                }
+                else
+                {
+                    sb.Append(c);
+                    lastWasSpace = false;
+                }
             }
-            else
-            {
-                sb.Append(c);
-                lastWasSpace = false;
-            }
+            if (!lastWasSpace)
+                sb.Append(' ');
+            lastWasSpace = true;
         }
-        return sb.ToString().TrimEnd();
+        // Only a space can end it: every other whitespace was collapsed into one.
+        if (sb.Length > 0 && sb[^1] == ' ')
+            sb.Length--;
+        return sb.ToString();
     }
 
     /// <summary>
