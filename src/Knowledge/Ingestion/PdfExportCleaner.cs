@@ -73,41 +73,99 @@ public static partial class PdfExportCleaner
     /// <summary>Joins the physical lines of a paragraph into logical lines.</summary>
     private static List<string> JoinLines(List<string> lines, Lazy<HashSet<string>> knownHyphenated)
     {
-        var logical = new List<string> { lines[0] };
+        var logical = new List<string>();
+        var current = new LogicalLine(lines[0]);
         for (var i = 1; i < lines.Count; i++)
         {
-            var previous = logical[^1];
             var next = lines[i];
-            if (EndsWithSplitWord(previous) && StartsLower(next))
-                logical[^1] = Dehyphenate(previous, next, knownHyphenated);
-            else if (Continues(previous, next))
-                logical[^1] = previous + " " + next;
+            if (current.EndsWithSplitWord && StartsLower(next))
+                current.JoinSplitWord(next, knownHyphenated);
+            else if (current.ContinuesWith(next))
+                current.Append(next);
             else
-                logical.Add(next);
+            {
+                logical.Add(current.ToString());
+                current = new LogicalLine(next);
+            }
         }
+        logical.Add(current.ToString());
         return logical;
     }
 
-    private static bool Continues(string previous, string next)
+    /// <summary>
+    /// A logical line being joined from physical ones. It is built in place (a paragraph's lines
+    /// were concatenated again for each line joined) and knows what the joining rules ask of it:
+    /// its last word, last character and number of words.
+    /// </summary>
+    private sealed class LogicalLine
     {
-        if (StartsLower(next) || IsNumberOnly(previous))
-            return true;
-        // A long line that does not end its sentence goes on, even before a capital ("Regional\nDirector").
-        return EndsMidPhrase(previous) || (!EndsSentence(previous) && WordCount(previous) > MaxHeadingWords);
+        private readonly System.Text.StringBuilder _text;
+        private readonly bool _numberOnly;
+        private int _lastSpace;
+        private int _words;
+        private bool _joined;
+
+        public LogicalLine(string line)
+        {
+            _text = new System.Text.StringBuilder(line);
+            _numberOnly = IsNumberOnly(line);
+            _lastSpace = line.LastIndexOf(' ');
+            _words = WordCount(line);
+        }
+
+        private char Last => _text[^1];
+        private string LastWord => _text.ToString(_lastSpace + 1, _text.Length - _lastSpace - 1);
+
+        public bool EndsWithSplitWord => _text.Length >= 2 && Last == '-' && char.IsLetter(_text[^2]);
+
+        public bool ContinuesWith(string next)
+        {
+            // Only a line of its own can be a bare number: a joined one holds a space or letters.
+            if (StartsLower(next) || _numberOnly && !_joined)
+                return true;
+            // A long line that does not end its sentence goes on, even before a capital ("Regional\nDirector").
+            return EndsMidPhrase(Last, LastWord) || (!IsSentenceEnd(Last) && _words > MaxHeadingWords);
+        }
+
+        public void Append(string next)
+        {
+            _text.Append(' ');
+            AppendJoined(next);
+            _words += WordCount(next);
+            _joined = true;
+        }
+
+        /// <summary>"concer-" and "ning": one word, hyphen dropped, unless the document writes it hyphenated elsewhere ("intra-regional").</summary>
+        public void JoinSplitWord(string next, Lazy<HashSet<string>> knownHyphenated)
+        {
+            var leftPart = _text.ToString(_lastSpace + 1, _text.Length - _lastSpace - 2);
+            var space = next.IndexOf(' ');
+            var rightPart = space < 0 ? next : next[..space];
+            var compound = TrimPunctuation(leftPart + "-" + rightPart).ToLowerInvariant();
+            if (!knownHyphenated.Value.Contains(compound))
+                _text.Length--;
+            var offset = _text.Length;
+            _text.Append(next);
+            if (next.LastIndexOf(' ') is >= 0 and var last)
+                _lastSpace = offset + last;
+            _words += WordCount(next) - 1;
+            _joined = true;
+        }
+
+        private void AppendJoined(string next)
+        {
+            var offset = _text.Length;
+            _text.Append(next);
+            _lastSpace = next.LastIndexOf(' ') is >= 0 and var last ? offset + last : offset - 1;
+        }
+
+        public override string ToString() => _text.ToString();
     }
 
-    private static bool EndsMidPhrase(string line) =>
-        line[^1] is ',' or '(' or '-' or '&' || ContinuationWords.Contains(line[(line.LastIndexOf(' ') + 1)..]);
+    private static bool EndsMidPhrase(string line) => EndsMidPhrase(line[^1], line[(line.LastIndexOf(' ') + 1)..]);
 
-    private static string Dehyphenate(string previous, string next, Lazy<HashSet<string>> knownHyphenated)
-    {
-        var head = previous[..^1];
-        var leftPart = head[(head.LastIndexOf(' ') + 1)..];
-        var rightPart = next.Split(' ')[0];
-        var compound = TrimPunctuation(leftPart + "-" + rightPart).ToLowerInvariant();
-        // Keep a real hyphenated word ("intra-regional") that the document writes hyphenated elsewhere.
-        return knownHyphenated.Value.Contains(compound) ? previous + next : head + next;
-    }
+    private static bool EndsMidPhrase(char last, string lastWord) =>
+        last is ',' or '(' or '-' or '&' || ContinuationWords.Contains(lastWord);
 
     private static List<Section> BuildSections(List<List<string>> paragraphs)
     {
@@ -209,10 +267,9 @@ public static partial class PdfExportCleaner
 
     private static bool IsNumberOnly(string line) => NumberOnly().IsMatch(line);
 
-    private static bool EndsWithSplitWord(string line) =>
-        line.Length >= 2 && line[^1] == '-' && char.IsLetter(line[^2]);
+    private static bool EndsSentence(string line) => IsSentenceEnd(line[^1]);
 
-    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or ':' or ';';
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ':' or ';';
 
     private static bool StartsLower(string line) => char.IsLower(line[0]);
 
