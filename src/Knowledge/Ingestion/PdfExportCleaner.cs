@@ -93,9 +93,9 @@ public static partial class PdfExportCleaner
     }
 
     /// <summary>
-    /// A logical line being joined from physical ones. It is built in place (a paragraph's lines
-    /// were concatenated again for each line joined) and knows what the joining rules ask of it:
-    /// its last word, last character and number of words.
+    /// A logical line being joined from physical ones, built in place so that a paragraph of
+    /// many lines is copied once; it knows what the joining rules ask of it: its last word, last
+    /// character and number of words.
     /// </summary>
     private sealed class LogicalLine
     {
@@ -130,7 +130,9 @@ public static partial class PdfExportCleaner
         public void Append(string next)
         {
             _text.Append(' ');
-            AppendJoined(next);
+            var offset = _text.Length;
+            _text.Append(next);
+            _lastSpace = next.LastIndexOf(' ') is >= 0 and var last ? offset + last : offset - 1;
             _words += WordCount(next);
             _joined = true;
         }
@@ -150,13 +152,6 @@ public static partial class PdfExportCleaner
                 _lastSpace = offset + last;
             _words += WordCount(next) - 1;
             _joined = true;
-        }
-
-        private void AppendJoined(string next)
-        {
-            var offset = _text.Length;
-            _text.Append(next);
-            _lastSpace = next.LastIndexOf(' ') is >= 0 and var last ? offset + last : offset - 1;
         }
 
         public override string ToString() => _text.ToString();
