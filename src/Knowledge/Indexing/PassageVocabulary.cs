@@ -42,7 +42,7 @@ public sealed class PassageVocabulary
     /// <summary>Capitalized minus lower-case uses of each word inside sentences.</summary>
     public IReadOnlyDictionary<string, int> CaseVotes => _caseVotes;
 
-    /// <summary>The vocabulary of <paramref name="documents"/>' passages, counted on every core and added up in order.</summary>
+    /// <summary>The vocabulary of <paramref name="documents"/>' passages, counted on every core.</summary>
     public static PassageVocabulary Of(IEnumerable<CleanDocument> documents) => Empty.With([], documents);
 
     /// <summary>This vocabulary with the passages of <paramref name="removed"/> taken out and those of <paramref name="added"/> counted in.</summary>
@@ -50,59 +50,60 @@ public sealed class PassageVocabulary
     {
         var next = new PassageVocabulary(new(_stemFrequency, StringComparer.Ordinal), new(_passageWords, StringComparer.Ordinal),
             new(_caseVotes, StringComparer.Ordinal), Passages);
-        var passages = Passages;
-        var gone = new Counts();
+        var gone = new Tally();
         foreach (var passage in removed)
-        {
             gone.Add(passage);
-            passages--;
-        }
         next.Apply(gone, -1);
-        // Reading the words is the cost, so each document is counted on its own, on every
-        // core; adding the counts up, in document order, keeps the words' first-seen order.
-        foreach (var counts in added.AsParallel().AsOrdered().Select(Counts.Of))
-        {
-            next.Apply(counts, +1);
-            passages += counts.Passages;
-        }
-        return new PassageVocabulary(next._stemFrequency, next._passageWords, next._caseVotes, passages);
+        var counted = Tally.Of([.. added]);
+        next.Apply(counted, +1);
+        return new PassageVocabulary(next._stemFrequency, next._passageWords, next._caseVotes, Passages - gone.Passages + counted.Passages);
     }
 
-    /// <summary>What some passages say, counted in the order the words first appear.</summary>
-    private sealed class Counts
+    /// <summary>
+    /// What some passages say, counted. Documents are counted in runs of neighbours, one run per
+    /// task on every core; adding the runs' tallies up in order gives the words in the order a
+    /// reading of every document in turn first sees them.
+    /// </summary>
+    private sealed class Tally
     {
         private readonly HashSet<string> _wordsSeen = new(StringComparer.Ordinal);
         private readonly HashSet<string> _stemsSeen = new(StringComparer.Ordinal);
         private readonly List<string> _tokens = [];
         private readonly List<(string, bool)> _votes = [];
+        // The stem of each word read (null for a function word), and each word's folded form
+        // by how it is written: texts say the same words again and again.
+        private readonly Dictionary<string, string?> _stems = new(StringComparer.Ordinal);
+        private readonly FoldedWords _folded = new();
 
         public Dictionary<string, int> Votes { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, int> Words { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, int> Stems { get; } = new(StringComparer.Ordinal);
         public int Passages { get; private set; }
 
-        // The stem of each word these passages hold (null for a function word): a document says
-        // the same words again and again, and the shared stem memory is locked for each lookup.
-        // Kept only while counting: the counts of many documents wait in memory to be added up.
-        private Dictionary<string, string?>? _stems;
-        private FoldedWords? _folded;
+        public static Tally Of(IReadOnlyList<CleanDocument> documents)
+        {
+            // A few runs per core even out documents of different lengths.
+            var runs = Math.Clamp(documents.Count / 64, 1, 4 * Environment.ProcessorCount);
+            var tallies = new Tally[runs];
+            Parallel.For(0, runs, run =>
+            {
+                var tally = tallies[run] = new Tally();
+                for (var i = run * documents.Count / runs; i < (run + 1) * documents.Count / runs; i++)
+                    foreach (var passage in documents[i].Passages)
+                        tally.Add(passage);
+            });
+            var total = tallies[0];
+            foreach (var tally in tallies.Skip(1))
+                total.AddUp(tally);
+            return total;
+        }
 
         private string? StemOf(string word)
         {
-            ref var stem = ref CollectionsMarshal.GetValueRefOrAddDefault(_stems ??= new(StringComparer.Ordinal), word, out var known);
+            ref var stem = ref CollectionsMarshal.GetValueRefOrAddDefault(_stems, word, out var known);
             if (!known)
                 stem = StopWords.English.Contains(word) ? null : Stemmer.English(word);
             return stem;
-        }
-
-        public static Counts Of(CleanDocument document)
-        {
-            var counts = new Counts();
-            foreach (var passage in document.Passages)
-                counts.Add(passage);
-            counts._stems = null;
-            counts._folded = null;
-            return counts;
         }
 
         /// <summary>A passage with its section's heading: each word and stem once, each written use a vote.</summary>
@@ -115,7 +116,7 @@ public sealed class PassageVocabulary
             {
                 _tokens.Clear();
                 _votes.Clear();
-                TextFolding.WordsAndVotes(text, _tokens, _votes, _folded ??= new FoldedWords());
+                TextFolding.WordsAndVotes(text, _tokens, _votes, _folded);
                 foreach (var (word, capitalized) in _votes)
                     CollectionsMarshal.GetValueRefOrAddDefault(Votes, word, out _) += capitalized ? 1 : -1;
                 foreach (var word in _tokens)
@@ -129,15 +130,26 @@ public sealed class PassageVocabulary
                 }
             }
         }
+
+        private void AddUp(Tally other)
+        {
+            Passages += other.Passages;
+            foreach (var (word, votes) in other.Votes)
+                CollectionsMarshal.GetValueRefOrAddDefault(Votes, word, out _) += votes;
+            foreach (var (stem, passages) in other.Stems)
+                CollectionsMarshal.GetValueRefOrAddDefault(Stems, stem, out _) += passages;
+            foreach (var (word, passages) in other.Words)
+                CollectionsMarshal.GetValueRefOrAddDefault(Words, word, out _) += passages;
+        }
     }
 
-    private void Apply(Counts counts, int sign)
+    private void Apply(Tally tally, int sign)
     {
-        foreach (var (word, votes) in counts.Votes)
+        foreach (var (word, votes) in tally.Votes)
             Count(_caseVotes, word, sign * votes, keepNegative: true);
-        foreach (var (word, passages) in counts.Words)
+        foreach (var (word, passages) in tally.Words)
             Count(_passageWords, word, sign * passages, keepNegative: false);
-        foreach (var (stem, passages) in counts.Stems)
+        foreach (var (stem, passages) in tally.Stems)
             Count(_stemFrequency, stem, sign * passages, keepNegative: false);
     }
 

@@ -3,7 +3,7 @@ namespace IomAssistant.Knowledge.Text;
 /// <summary>
 /// The folded form of each plain ASCII word read so far, kept by how it was written: a text
 /// that says a word again gets the same string back and allocates nothing. Its memory grows
-/// with the distinct words of what it reads: give it one document at a time.
+/// with the distinct words of what it reads: drop it once that text is counted.
 /// </summary>
 public sealed class FoldedWords
 {

@@ -61,4 +61,19 @@ public class PassageVocabularyTests
         Assert.True(words.IndexOf("lima") < words.IndexOf("quito"));
         Assert.True(words.IndexOf("quito") < words.IndexOf("peru"));
     }
+
+    [Fact]
+    public void Keeps_document_order_when_many_documents_are_counted_on_every_core()
+    {
+        // Each report introduces its own place name; counted on several cores, they must still
+        // come in report order, as typo correction breaks ties by it.
+        var names = Enumerable.Range(0, 400).Select(i => "place" + (char)('a' + i % 26) + (char)('a' + i / 26 % 26) + "x").ToList();
+        var documents = names.Select((name, i) => Document($"report-{i:D3}.md", $"# Report\n\nThe office in {name} counts migrants.\n")).ToList();
+
+        var vocabulary = PassageVocabulary.Of(documents);
+
+        Assert.Equal(names, vocabulary.PassageWords.Keys.Where(w => w.StartsWith("place", StringComparison.Ordinal)).ToList());
+        Assert.Equal(400, vocabulary.PassageWords["office"]);
+        Assert.Equal(400, vocabulary.Passages);
+    }
 }
