@@ -306,7 +306,16 @@ public sealed class KnowledgeIndex : IDisposable
             // Who may read it: searches for an asker keep only passages of their audiences.
             for (i = 0; i < audiences.Count; i++)
                 doc.Add(_audiences[i]);
-            foreach (var passage in document.Passages)
+            // One block per document: the writer takes its thread's lock and checks for a flush
+            // once per document instead of once per passage.
+            writer.AddDocuments(Entries(document.Passages, doc));
+            return document.Passages.Count;
+        }
+
+        /// <summary>The one entry given each passage's values in turn: the writer reads each before asking for the next.</summary>
+        private IEnumerable<IEnumerable<IIndexableField>> Entries(IReadOnlyList<Ingestion.Passage> passages, Document entry)
+        {
+            foreach (var passage in passages)
             {
                 _document.SetStringValue(passage.Document);
                 _section.SetStringValue(passage.Section);
@@ -316,9 +325,8 @@ public sealed class KnowledgeIndex : IDisposable
                 // The section's heading travels with each of its paragraphs: "Quito Declaration"
                 // above a paragraph that only says "it was adopted".
                 _heading.SetStringValue(passage.Section);
-                writer.AddDocument(doc);
+                yield return entry;
             }
-            return document.Passages.Count;
         }
     }
 
