@@ -102,7 +102,7 @@ public sealed class PassageVocabulary
         {
             ref var stem = ref CollectionsMarshal.GetValueRefOrAddDefault(_stems, word, out var known);
             if (!known)
-                stem = StopWords.English.Contains(word) ? null : Stemmer.English(word);
+                stem = StopWords.English.Contains(word) ? null : Stemmer.EnglishComputed(word);
             return stem;
         }
 

@@ -21,13 +21,19 @@ public static class Stemmer
     {
         if (EnglishStems.TryGetValue(folded, out var stem))
             return stem;
-        stem = Stem(_english ??= new EnglishStemmer(), folded);
+        stem = EnglishComputed(folded);
         // Only word-sized keys are kept: a question of long made-up words cannot fill the cache's memory.
         if (folded.Length > MaxRememberedWordLength)
             return stem;
         EnglishStems.Add(folded, stem);
         return stem;
     }
+
+    /// <summary>
+    /// The English stem, worked out now without the shared memory and its lock: for a caller
+    /// that remembers the stems of what it reads itself, such as the vocabulary count.
+    /// </summary>
+    public static string EnglishComputed(string folded) => Stem(_english ??= new EnglishStemmer(), folded);
 
     public static string Spanish(string folded) => Stem(_spanish ??= new SpanishStemmer(), folded);
     public static string Portuguese(string folded) => Stem(_portuguese ??= new PortugueseStemmer(), folded);
