@@ -20,7 +20,7 @@ namespace IomAssistant.Knowledge;
 public sealed class KnowledgeBase
 {
     // Bump when ingestion or the index layout changes, so old indexes are rebuilt.
-    private const string FormatVersion = "7";
+    private const string FormatVersion = "8";
 
     private readonly string _folder;
     private readonly Dictionary<string, DocumentRecord> _documentsByName;
@@ -29,7 +29,11 @@ public sealed class KnowledgeBase
     private readonly IReadOnlyDictionary<string, string> _catalogNames;
     private readonly AudienceRules _rules;
     private readonly Dictionary<string, IReadOnlySet<string>> _audiences;
-    private readonly Dictionary<EntityDefinition, string> _cards = new(ReferenceEqualityComparer.Instance);
+    // The card of each entity extraction found, in the order of Extracted, and where each
+    // document's first one is: looked up by position, as a million found entities would make a
+    // dictionary keyed by the objects themselves slow to fill.
+    private readonly List<string> _cards = [];
+    private readonly Dictionary<string, int> _firstCards = new(StringComparer.Ordinal);
     private IReadOnlyList<DocumentFindings>? _findings;
 
     private KnowledgeBase(string folder, IReadOnlyList<DocumentRecord> documents, IReadOnlyCollection<CleanDocument> read, IReadOnlyList<AttributeDefinition> attributes,
@@ -48,6 +52,12 @@ public sealed class KnowledgeBase
         CatalogEntities = curated;
         Extracted = extracted;
         Entities = ExtractionMerge.Merge(curated, extracted, AudiencesOf, _cards);
+        var first = 0;
+        foreach (var found in extracted)
+        {
+            _firstCards[found.Document] = first;
+            first += found.Entities.Count;
+        }
         EntitiesById = Entities.ToDictionary(e => e.Id);
         Glossary = glossary;
         _fileHashes = fileHashes;
@@ -76,8 +86,11 @@ public sealed class KnowledgeBase
     /// <summary>What extraction found in each document, before the merge: for content owners to check and promote.</summary>
     public IReadOnlyList<DocumentEntities> Extracted { get; }
 
-    /// <summary>The entity (curated or not) whose card shows what extraction found as <paramref name="found"/>, one of <see cref="Extracted"/>'s.</summary>
-    public EntityDefinition CardOf(EntityDefinition found) => EntitiesById[_cards[found]];
+    /// <summary>
+    /// The entity (curated or not) whose card shows the entity at <paramref name="position"/>
+    /// of those extraction found in <paramref name="document"/> (see <see cref="Extracted"/>).
+    /// </summary>
+    public EntityDefinition CardOf(string document, int position) => EntitiesById[_cards[_firstCards[document] + position]];
 
     /// <summary>What extraction found, per document, with the card each finding went to (<see cref="ExtractionReport"/>), built when first asked.</summary>
     public IReadOnlyList<DocumentFindings> Findings => _findings ??= ExtractionReport.All(this);

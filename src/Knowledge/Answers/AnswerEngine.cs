@@ -93,8 +93,13 @@ public sealed partial class AnswerEngine : IAnswerEngine
             .Where(g => g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single().Entity);
         _homes = knowledge.Entities.Where(e => e.Home).ToList();
-        var holders = knowledge.Attributes.Keys.ToDictionary(a => a, a => knowledge.Entities.Count(e => e.Facts.Any(f => f.Attribute == a)));
         _factAttributes = knowledge.Entities.ToDictionary(e => e.Id, e => e.Facts.Select(f => f.Attribute).Distinct().ToArray());
+        // How many entities hold a fact of each attribute, counted in one pass over the entities.
+        var holders = knowledge.Attributes.Keys.ToDictionary(a => a, _ => 0);
+        foreach (var attributes in _factAttributes.Values)
+            foreach (var attribute in attributes)
+                if (holders.ContainsKey(attribute))
+                    holders[attribute]++;
         _distinctiveAttributes = _factAttributes.ToDictionary(e => e.Key, e => e.Value.Where(a => holders[a] <= MaxHoldersOfDistinctiveAttribute).ToArray());
         _guessable = knowledge.Entities.Where(e => _distinctiveAttributes[e.Id].Length > 0 && !e.Home).ToList();
         var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>

@@ -17,9 +17,12 @@ public static class ExtractionMerge
     private const int MaxAddedFactsPerEntity = 16;
 
     /// <param name="audiencesOf">The audiences of a document: a fact joins an entity only when everyone who sees the entity may read it.</param>
-    /// <param name="cards">Filled, when given, with the id of the entity each extracted one became part of.</param>
+    /// <param name="cards">
+    /// Filled, when given, with the id of the entity each extracted one became part of, in the
+    /// order <paramref name="extracted"/> gives them.
+    /// </param>
     public static List<EntityDefinition> Merge(IReadOnlyList<EntityDefinition> curated, IEnumerable<DocumentEntities> extracted, Func<string, IReadOnlySet<string>> audiencesOf,
-        IDictionary<EntityDefinition, string>? cards = null)
+        IList<string>? cards = null)
     {
         var entities = curated.Select(Copy).ToList();
         var curatedIds = entities.Select(e => e.Id).ToHashSet();
@@ -41,10 +44,10 @@ public static class ExtractionMerge
                 entities.Add(entity);
                 foreach (var key in Keys(entity))
                     byName.TryAdd(key, entity);
-                cards?.Add(found, entity.Id);
+                cards?.Add(entity.Id);
                 continue;
             }
-            cards?.Add(found, target.Id);
+            cards?.Add(target.Id);
             var isCurated = curatedIds.Contains(target.Id);
             if (target.Summary.Length == 0 && found.Document == target.Document)
                 target.Summary = found.Summary;

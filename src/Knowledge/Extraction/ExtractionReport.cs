@@ -27,9 +27,9 @@ public static class ExtractionReport
     {
         var curated = knowledge.CatalogEntities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         return knowledge.Extracted
-            .Select(d => new DocumentFindings(d.Document, d.Entities.Select(found =>
+            .Select(d => new DocumentFindings(d.Document, d.Entities.Select((found, position) =>
             {
-                var card = knowledge.CardOf(found);
+                var card = knowledge.CardOf(d.Document, position);
                 var facts = found.Facts.Select(f => new FoundFact(
                     f.Attribute,
                     knowledge.Attributes.TryGetValue(f.Attribute, out var a) ? a.LabelIn("en") : f.Attribute,
