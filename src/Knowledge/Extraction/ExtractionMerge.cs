@@ -28,6 +28,7 @@ public static class ExtractionMerge
         var curatedIds = entities.Select(e => e.Id).ToHashSet();
         var byName = new Dictionary<string, EntityDefinition>(StringComparer.Ordinal);
         var ids = new HashSet<string>(curatedIds);
+        var given = new Dictionary<string, GivenFacts>(StringComparer.Ordinal);
         foreach (var entity in entities)
             foreach (var key in Keys(entity))
                 byName.TryAdd(key, entity);
@@ -57,17 +58,51 @@ public static class ExtractionMerge
             foreach (var alias in found.Names.Values.Concat(found.Aliases))
                 if (Key(alias) is { Length: > 0 } key && byName.TryAdd(key, target))
                     target.Aliases.Add(alias);
+            if (found.Facts.Count == 0)
+                continue;
+            if (!given.TryGetValue(target.Id, out var facts))
+                given[target.Id] = facts = new GivenFacts(target);
             foreach (var fact in found.Facts)
             {
-                if (target.Facts.Count(f => f.Document.Length > 0) >= MaxAddedFactsPerEntity)
+                if (facts.Added >= MaxAddedFactsPerEntity)
                     break;
-                var given = target.Facts.Where(f => f.Attribute == fact.Attribute).ToList();
-                if (isCurated && given.Any(f => f.Document.Length == 0) || given.Any(f => f.Value == fact.Value) || !Readable(fact.SourceIn(found), target.Document, audiencesOf))
+                if (isCurated && facts.Curated.Contains(fact.Attribute) || facts.Values.Contains((fact.Attribute, fact.Value)) || !Readable(fact.SourceIn(found), target.Document, audiencesOf))
                     continue;
                 target.Facts.Add(Copy(fact));
+                facts.Count(fact);
             }
         }
         return entities;
+    }
+
+    /// <summary>
+    /// What an entity's facts already say, kept beside it while facts are added: a country or
+    /// an organization named in thousands of documents is offered the same facts again and again.
+    /// </summary>
+    private sealed class GivenFacts
+    {
+        public GivenFacts(EntityDefinition entity)
+        {
+            foreach (var fact in entity.Facts)
+                Count(fact);
+        }
+
+        /// <summary>Facts citing a document of their own: those extraction added.</summary>
+        public int Added { get; private set; }
+
+        /// <summary>Attributes with a fact of the catalog's, which wins.</summary>
+        public HashSet<string> Curated { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<(string Attribute, string Value)> Values { get; } = [];
+
+        public void Count(FactDefinition fact)
+        {
+            if (fact.Document.Length > 0)
+                Added++;
+            else
+                Curated.Add(fact.Attribute);
+            Values.Add((fact.Attribute, fact.Value));
+        }
     }
 
     /// <summary>A fact of another document may show on an entity's card when whoever sees the entity may read that document.</summary>

@@ -15,12 +15,14 @@ public static class DocumentSnapshot
 {
     private const string FileName = "documents.bin";
     private const string Magic = "document-snapshot 1";
+    // Read and written in large pieces: the file holds hundreds of thousands of short strings.
+    private const int BufferSize = 1 << 20;
 
     public static void Write(string indexFolder, KnowledgeBase knowledge)
     {
         var extracted = knowledge.Extracted.ToDictionary(x => x.Document, x => x.Entities, StringComparer.Ordinal);
         var path = Path.Combine(indexFolder, FileName);
-        using (var writer = new BinaryWriter(File.Create(path + ".tmp")))
+        using (var writer = new BinaryWriter(new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, BufferSize)))
         {
             writer.Write(Magic);
             writer.Write(knowledge.Documents.Count);
@@ -42,7 +44,7 @@ public static class DocumentSnapshot
         var documents = new Dictionary<string, IndexedDocument>(StringComparer.Ordinal);
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(Path.Combine(indexFolder, FileName)));
+            using var reader = new BinaryReader(new FileStream(Path.Combine(indexFolder, FileName), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize));
             if (reader.ReadString() != Magic)
                 return [];
             for (var count = reader.ReadInt32(); documents.Count < count;)
