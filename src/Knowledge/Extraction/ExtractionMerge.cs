@@ -29,13 +29,14 @@ public static class ExtractionMerge
         var byName = new Dictionary<string, EntityDefinition>(StringComparer.Ordinal);
         var ids = new HashSet<string>(curatedIds);
         var given = new Dictionary<string, GivenFacts>(StringComparer.Ordinal);
+        var keys = new NameKeys();
         foreach (var entity in entities)
-            foreach (var key in Keys(entity))
+            foreach (var key in keys.Of(entity))
                 byName.TryAdd(key, entity);
 
         foreach (var found in extracted.SelectMany(d => d.Entities))
         {
-            var target = Keys(found).Select(byName.GetValueOrDefault).FirstOrDefault(e => e is not null);
+            var target = keys.Of(found).Select(byName.GetValueOrDefault).FirstOrDefault(e => e is not null);
             if (target is null)
             {
                 var entity = Copy(found);
@@ -43,7 +44,7 @@ public static class ExtractionMerge
                 for (var n = 2; !ids.Add(entity.Id); n++)
                     entity.Id = $"{id}-{n}";
                 entities.Add(entity);
-                foreach (var key in Keys(entity))
+                foreach (var key in keys.Of(entity))
                     byName.TryAdd(key, entity);
                 cards?.Add(entity.Id);
                 continue;
@@ -54,9 +55,9 @@ public static class ExtractionMerge
                 target.Summary = found.Summary;
             foreach (var (language, name) in found.Names)
                 if (target.Names.TryAdd(language, name))
-                    byName.TryAdd(Key(name), target);
+                    byName.TryAdd(keys.Of(name), target);
             foreach (var alias in found.Names.Values.Concat(found.Aliases))
-                if (Key(alias) is { Length: > 0 } key && byName.TryAdd(key, target))
+                if (keys.Of(alias) is { Length: > 0 } key && byName.TryAdd(key, target))
                     target.Aliases.Add(alias);
             if (found.Facts.Count == 0)
                 continue;
@@ -114,10 +115,25 @@ public static class ExtractionMerge
         return fact.Contains(Audience.Everyone) || fact.SetEquals(audiencesOf(entityDocument));
     }
 
-    private static string Key(string name) => string.Join(' ', TextFolding.Tokens(name));
+    /// <summary>
+    /// Names as they are matched: folded words. Each name is folded once per merge, as the same
+    /// names (a country, the organization) come back from thousands of documents.
+    /// </summary>
+    private sealed class NameKeys
+    {
+        private readonly Dictionary<string, string> _byName = new(StringComparer.Ordinal);
 
-    private static HashSet<string> Keys(EntityDefinition entity) =>
-        entity.Names.Values.Concat(entity.Aliases).Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        public string Of(string name)
+        {
+            ref var key = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byName, name, out var known);
+            if (!known)
+                key = string.Join(' ', TextFolding.Tokens(name));
+            return key!;
+        }
+
+        public HashSet<string> Of(EntityDefinition entity) =>
+            entity.Names.Values.Concat(entity.Aliases).Select(Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+    }
 
     private static EntityDefinition Copy(EntityDefinition e) => new()
     {
