@@ -176,7 +176,10 @@ public sealed partial class AnswerEngine : IAnswerEngine
                     var answer = option.Attribute is null ? Card(option.Entity, language, option.Total, q) : FactAnswer(option.Entity, option.Attribute, language, option.Total);
                     return new AskResult(answer, answer.FollowUps, language);
                 case Verdict.MissingAttribute:
-                    lacksAttribute ??= option.Entity;
+                    // The organization's bare name only sets the context: what a named office
+                    // or country lacks is the gap that counts.
+                    if (lacksAttribute is null || IsBareUmbrella(lacksAttribute, mentions) && option.Entity is { Extracted: false })
+                        lacksAttribute = option.Entity;
                     break;
             }
         }
@@ -187,7 +190,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         // wrote holds what its documents happened to phrase as facts, so what it lacks says
         // nothing of what they give.
         var gap = lacksAttribute is { Extracted: false } && !IsBareUmbrella(lacksAttribute, mentions);
-        if (documents.Value.Best(gap ? ScoringWeights.MinCoverageBeyondCard : ScoringWeights.MinCoverage) is { } best)
+        if (documents.Value.Best(gap ? ScoringWeights.MinCoverageBeyondCard : ScoringWeights.MinCoverage, beyondNames: gap) is { } best)
             return Passage(best, documents.Value, language);
         if (gap)
             return NoAnswer(language, lacksAttribute);

@@ -13,14 +13,29 @@ public sealed record JudgedPassage(IndexHit Hit, PassageText Passage, double Cov
 public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerShape? Shape, IReadOnlyList<JudgedPassage> Ranked, string? RuledOut)
 {
     /// <summary>The best passage if it explains at least <paramref name="minCoverage"/> of the question.</summary>
-    public JudgedPassage? Best(double minCoverage)
+    /// <param name="beyondNames">Whether it must also explain what the question asks beyond the names it gives.</param>
+    public JudgedPassage? Best(double minCoverage, bool beyondNames = false)
     {
         if (RuledOut is not null)
             return null;
         // "How many" and "when" are answered by a figure and a date: the best passage that has
         // one. Names are told less surely, so "who" and "where" only prefer theirs.
         var best = Shape is { Name: not "name" } ? Ranked.FirstOrDefault(j => j.FitsShape) : Ranked.FirstOrDefault();
-        return best is not null && best.Coverage >= minCoverage && best.SentenceCoverage >= ScoringWeights.MinSentenceCoverage ? best : null;
+        return best is not null && best.Coverage >= minCoverage && best.SentenceCoverage >= ScoringWeights.MinSentenceCoverage && (!beyondNames || ExplainsWhatIsAsked(best)) ? best : null;
+    }
+
+    /// <summary>
+    /// Names set the scope of a question; its other words say what is asked about them. A
+    /// passage that only repeats the names ("Who heads the mission in Brazil?" against a list
+    /// of the missions) does not answer, however rare the names are.
+    /// </summary>
+    private bool ExplainsWhatIsAsked(JudgedPassage judged)
+    {
+        var asked = Concepts.Where(c => !c.Named).ToList();
+        var total = asked.Sum(c => c.Weight);
+        if (total <= 0 || asked.Count == Concepts.Count)
+            return true;
+        return PreciseAnswer.Explained(judged.Passage.Stems, asked) / total >= ScoringWeights.MinAskedCoverage;
     }
 
     /// <summary>How much of the question some shown stems (a card's words) explain, weighed as passages are.</summary>

@@ -15,6 +15,12 @@ public static class ScoringWeights
     /// <summary>Share of the weight of the question's words other than names that, unknown to every document, rules an answer out.</summary>
     public const double MaxUnknownContentShare = 0.6;
 
+    /// <summary>
+    /// Share of the weight of the question's words other than names that a passage must explain when
+    /// a named office or country card lacks the fact asked for: names alone say nothing of it.
+    /// </summary>
+    public const double MinAskedCoverage = 0.25;
+
     /// <summary>Share of the question's weight the answering sentence itself must explain.</summary>
     public const double MinSentenceCoverage = 0.2;
 
