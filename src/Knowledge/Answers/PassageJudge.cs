@@ -97,10 +97,16 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
             var passage = Read(hit);
             if (named is not null && !named.All(place => SpeaksOf(place, passage, hit.Document)))
                 continue;
-            var coverage = PreciseAnswer.Explained(passage.Stems, concepts) / total;
+            // A name the document opens with is what each of its passages speaks of, whether or
+            // not the passage names it again ("5,400 staff" in a history of IOM).
+            var lead = 0.0;
+            foreach (var c in concepts)
+                if (c.Named && !c.MatchedBy(passage.Stems) && c.MatchedBy(Lead(hit.Document)))
+                    lead += c.Weight;
+            var coverage = (PreciseAnswer.Explained(passage.Stems, concepts) + lead) / total;
             var best = PreciseAnswer.BestSentence(passage, concepts, shape, out _);
             // The question's words together in one sentence say more than spread over a passage.
-            var sentenceCoverage = PreciseAnswer.Explained(passage.SentenceStems[best], concepts) / total;
+            var sentenceCoverage = (PreciseAnswer.Explained(passage.SentenceStems[best], concepts) + lead) / total;
             var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top + ScoringWeights.SentenceShare * sentenceCoverage;
             var fits = shape is null || shape.Fits(passage, best);
             if (shape is not null && fits)
@@ -139,6 +145,21 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
             return "what it asks beyond names is in no document";
         return null;
     }
+
+    // The stems of each document's title and first passage, for the few documents questions reach.
+    private const int MaxRememberedLeads = 2_000;
+    private readonly BoundedCache<string, IReadOnlySet<string>> _leads = new(MaxRememberedLeads);
+
+    private IReadOnlySet<string> Lead(string document) =>
+        _leads.GetOrAdd(document, static (document, state) =>
+        {
+            var stems = new HashSet<string>(StringComparer.Ordinal);
+            if (state.index.LeadOf(document) is { } lead)
+                stems.UnionWith(new PassageText(lead.Text, lead.Section).Stems);
+            if (state.documentTitles?.GetValueOrDefault(document) is { } title)
+                stems.UnionWith(title);
+            return stems;
+        }, (index, documentTitles));
 
     private PassageText Read(IndexHit hit) =>
         _passages.GetOrAdd((hit.Document, hit.Position), static (_, hit) => new PassageText(hit.Text, hit.Section), hit);

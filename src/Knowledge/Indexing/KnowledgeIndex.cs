@@ -216,6 +216,33 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>The first passage of one document, where it says what it is about; null if the index holds none.</summary>
+    public Ingestion.Passage? LeadOf(string document)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var query = new ConstantScoreQuery(new BooleanQuery
+            {
+                { new TermQuery(new Term("source", document)), Occur.MUST },
+                { new TermQuery(new Term("type", "passage")), Occur.MUST },
+            });
+            // A document's passages are added as one block in order, and equal scores come in
+            // index order: the first hit is the first passage, checked by its position.
+            var top = searcher.Search(query, 1);
+            if (top.ScoreDocs.Length == 0)
+                return null;
+            var d = searcher.Doc(top.ScoreDocs[0].Doc);
+            return d.GetField("position")?.GetInt32Value() == 0
+                ? new Ingestion.Passage(d.Get("doc"), d.Get("section"), 0, d.Get("display"))
+                : PassagesOf(document).FirstOrDefault();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     /// <summary>
     /// Brings the index to <paramref name="knowledge"/>'s documents (same catalog): passages of
     /// changed and removed documents are deleted by their document's key term, those of changed

@@ -17,6 +17,8 @@ public class PassageJudgeTests(CorpusDocumentsOnly corpus) : IClassFixture<Corpu
     [InlineData("Where is the R4V based?", "en", "r4v-regional-inter-agency-coordination-platform.txt", "Panama City")]
     [InlineData("¿Cuántos peruanos emigraron entre 1990 y 2009?", "es", "iom-peru-country-page.txt", "2,038,107")]
     [InlineData("Quem assinou o acordo entre a OIM e a ONU?", "pt", "iom-joins-un-2016.txt", "Swing")]
+    // A name the document opens with ("COVID-19") speaks for passages that do not repeat it.
+    [InlineData("How many Venezuelans get relocated a month since COVID?", "en", "iom-brazil-relocation-venezuelans-pandemic.txt", "500 Venezuelans per month")]
     public void The_passage_that_answers_ranks_first(string question, string language, string document, string fact)
     {
         var best = Judge(question, language).Best(ScoringWeights.MinCoverage);

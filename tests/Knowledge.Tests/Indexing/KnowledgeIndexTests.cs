@@ -39,6 +39,27 @@ public class KnowledgeIndexTests
     }
 
     [Fact]
+    public void The_lead_of_a_document_is_its_first_passage_also_after_an_update()
+    {
+        using var knowledgeFolder = new TempFolder();
+        using var index = new TempFolder();
+        knowledgeFolder.Write("a.txt", "Emergency Response\n\nIOM coordinates the response to natural disasters.\n\nShelter kits reach families.\n");
+        knowledgeFolder.Write("b.txt", "Labour Migration\n\nIOM supports seasonal workers.\n");
+        var knowledge = KnowledgeBase.Load(knowledgeFolder.Path);
+        using var opened = KnowledgeIndex.Open(knowledge, index.Path);
+        Assert.Contains("natural disasters", opened.LeadOf("a.txt")?.Text);
+
+        knowledgeFolder.Write("a.txt", "Emergency Response\n\nIOM leads camp coordination.\n\nShelter kits reach families.\n");
+        opened.Update(knowledge.WithDocumentsReread(knowledgeFolder.Path, ["a.txt"]));
+
+        var lead = opened.LeadOf("a.txt");
+        Assert.Equal(0, lead?.Position);
+        Assert.Contains("camp coordination", lead?.Text);
+        Assert.Contains("seasonal workers", opened.LeadOf("b.txt")?.Text);
+        Assert.Null(opened.LeadOf("missing.txt"));
+    }
+
+    [Fact]
     public void An_update_replaces_only_the_changed_documents_passages_and_is_searchable_at_once()
     {
         using var knowledgeFolder = new TempFolder();
