@@ -196,11 +196,7 @@ public sealed class KnowledgeIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var query = new BooleanQuery
-            {
-                { new TermQuery(new Term("source", document)), Occur.MUST },
-                { new TermQuery(new Term("type", "passage")), Occur.MUST },
-            };
+            var query = PassagesQuery(document);
             // Counted first: asking for every document of the index would allocate a queue that large.
             var count = new TotalHitCountCollector();
             searcher.Search(query, count);
@@ -216,17 +212,19 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    private static BooleanQuery PassagesQuery(string document) => new()
+    {
+        { new TermQuery(new Term("source", document)), Occur.MUST },
+        { new TermQuery(new Term("type", "passage")), Occur.MUST },
+    };
+
     /// <summary>The first passage of one document, where it says what it is about; null if the index holds none.</summary>
     public Ingestion.Passage? LeadOf(string document)
     {
         var searcher = _searchers.Acquire();
         try
         {
-            var query = new ConstantScoreQuery(new BooleanQuery
-            {
-                { new TermQuery(new Term("source", document)), Occur.MUST },
-                { new TermQuery(new Term("type", "passage")), Occur.MUST },
-            });
+            var query = new ConstantScoreQuery(PassagesQuery(document));
             // A document's passages are added as one block in order, and equal scores come in
             // index order: the first hit is the first passage, checked by its position.
             var top = searcher.Search(query, 1);
