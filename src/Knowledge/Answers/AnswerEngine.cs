@@ -256,7 +256,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         if (documents.RuledOut is { } reason)
             lines.Add($"documents ruled out: {reason}");
         lines.AddRange(documents.Ranked.Take(5).Select(j =>
-            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} (best sentence {j.SentenceCoverage:F2}) bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
+            $"passage {j.Hit.Document}#{j.Hit.Position} coverage {j.Coverage:F2} (best sentence {j.SentenceCoverage:F2}, beyond names {documents.AskedCoverage(j):F2}) bm25 {j.Hit.Score:F2} rank {j.Rank:F2}{(j.FitsShape ? "" : " (not the shape asked)")}: {Shorten(j.Hit.Text, 90)}"));
         return lines;
     }
 

@@ -21,21 +21,22 @@ public sealed record DocumentEvidence(IReadOnlyList<Concept> Concepts, AnswerSha
         // "How many" and "when" are answered by a figure and a date: the best passage that has
         // one. Names are told less surely, so "who" and "where" only prefer theirs.
         var best = Shape is { Name: not "name" } ? Ranked.FirstOrDefault(j => j.FitsShape) : Ranked.FirstOrDefault();
-        return best is not null && best.Coverage >= minCoverage && best.SentenceCoverage >= ScoringWeights.MinSentenceCoverage && (!beyondNames || ExplainsWhatIsAsked(best)) ? best : null;
+        return best is not null && best.Coverage >= minCoverage && best.SentenceCoverage >= ScoringWeights.MinSentenceCoverage && (!beyondNames || AskedCoverage(best) >= ScoringWeights.MinAskedCoverage) ? best : null;
     }
 
     /// <summary>
-    /// Names set the scope of a question; its other words say what is asked about them. A
+    /// Names set the scope of a question; its other words say what is asked about them. The
+    /// share of those a passage explains (1 when the question has no names or nothing else): a
     /// passage that only repeats the names ("Who heads the mission in Brazil?" against a list
     /// of the missions) does not answer, however rare the names are.
     /// </summary>
-    private bool ExplainsWhatIsAsked(JudgedPassage judged)
+    public double AskedCoverage(JudgedPassage judged)
     {
         var asked = Concepts.Where(c => !c.Named).ToList();
         var total = asked.Sum(c => c.Weight);
         if (total <= 0 || asked.Count == Concepts.Count)
-            return true;
-        return PreciseAnswer.Explained(judged.Passage.Stems, asked) / total >= ScoringWeights.MinAskedCoverage;
+            return 1;
+        return PreciseAnswer.Explained(judged.Passage.Stems, asked) / total;
     }
 
     /// <summary>How much of the question some shown stems (a card's words) explain, weighed as passages are.</summary>

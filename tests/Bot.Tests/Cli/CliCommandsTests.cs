@@ -70,6 +70,7 @@ public class CliCommandsTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.StartsWith("# ", output);
+        Assert.Contains("beyond names", output);
         Assert.Contains("Projects: 169", output);
     }
 
