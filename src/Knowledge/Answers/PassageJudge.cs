@@ -101,8 +101,9 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
             // A name the document opens with is what each of its passages speaks of, whether or
             // not the passage names it again ("5,400 staff" in a history of IOM).
             var lead = 0.0;
+            IReadOnlySet<string>? opening = null;
             foreach (var c in concepts)
-                if (c.Named && !c.MatchedBy(passage.Stems) && c.MatchedBy(Lead(hit.Document)))
+                if (c.Named && !c.MatchedBy(passage.Stems) && c.MatchedBy(opening ??= Lead(hit.Document)))
                     lead += c.Weight;
             var coverage = (PreciseAnswer.Explained(passage.Stems, concepts) + lead) / total;
             var best = PreciseAnswer.BestSentence(passage, concepts, shape, out _);
@@ -152,16 +153,21 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
     private readonly BoundedCache<string, IReadOnlySet<string>> _leads = new(MaxRememberedLeads);
 
     private IReadOnlySet<string> Lead(string document) =>
-        _leads.GetOrAdd(document, static (document, state) =>
-        {
-            var stems = new HashSet<string>(StringComparer.Ordinal);
-            if (state.index.LeadOf(document) is { } lead)
-                stems.UnionWith(new PassageText(lead.Text, lead.Section).Stems);
-            if (state.documentTitles?.GetValueOrDefault(document) is { } title)
-                stems.UnionWith(title);
-            return stems;
-        }, (index, documentTitles));
+        _leads.GetOrAdd(document, static (document, judge) => judge.ReadLead(document), this);
 
-    private PassageText Read(IndexHit hit) =>
-        _passages.GetOrAdd((hit.Document, hit.Position), static (_, hit) => new PassageText(hit.Text, hit.Section), hit);
+    private HashSet<string> ReadLead(string document)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        // Read as a hit at position 0 would be: one remembered reading serves both.
+        if (index.LeadOf(document) is { } lead)
+            stems.UnionWith(Read(lead.Document, 0, lead.Text, lead.Section).Stems);
+        if (documentTitles?.GetValueOrDefault(document) is { } title)
+            stems.UnionWith(title);
+        return stems;
+    }
+
+    private PassageText Read(IndexHit hit) => Read(hit.Document, hit.Position, hit.Text, hit.Section);
+
+    private PassageText Read(string document, int position, string text, string section) =>
+        _passages.GetOrAdd((document, position), static (_, passage) => new PassageText(passage.text, passage.section), (text, section));
 }
