@@ -20,7 +20,7 @@ namespace IomAssistant.Knowledge;
 public sealed class KnowledgeBase
 {
     // Bump when ingestion or the index layout changes, so old indexes are rebuilt.
-    private const string FormatVersion = "8";
+    private const string FormatVersion = "9";
 
     private readonly string _folder;
     private readonly Dictionary<string, DocumentRecord> _documentsByName;

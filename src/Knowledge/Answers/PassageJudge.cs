@@ -98,17 +98,25 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
             var passage = Read(hit);
             if (named is not null && !named.All(place => SpeaksOf(place, passage, hit.Document)))
                 continue;
-            // A name the document opens with is what each of its passages speaks of, whether or
-            // not the passage names it again ("5,400 staff" in a history of IOM).
-            var lead = 0.0;
-            IReadOnlySet<string>? opening = null;
-            foreach (var c in concepts)
-                if (c.Named && !c.MatchedBy(passage.Stems) && c.MatchedBy(opening ??= Lead(hit.Document)))
-                    lead += c.Weight;
-            var coverage = (PreciseAnswer.Explained(passage.Stems, concepts) + lead) / total;
             var best = PreciseAnswer.BestSentence(passage, concepts, shape, out _);
+            var sentence = passage.SentenceStems[best];
+            // A document's title is said of each of its passages and sentences, and so is a
+            // name it opens with ("5,400 staff" in a history of IOM).
+            var title = documentTitles?.GetValueOrDefault(hit.Document);
+            IReadOnlySet<string>? opening = null;
+            double explained = 0, explainedBySentence = 0;
+            foreach (var c in concepts)
+            {
+                var inPassage = c.MatchedBy(passage.Stems);
+                var inherited = !inPassage && (title is not null && c.MatchedBy(title) || c.Named && c.MatchedBy(opening ??= Lead(hit.Document)));
+                if (inPassage || inherited)
+                    explained += c.Weight;
+                if (inherited || c.MatchedBy(sentence) || title is not null && c.MatchedBy(title))
+                    explainedBySentence += c.Weight;
+            }
+            var coverage = explained / total;
             // The question's words together in one sentence say more than spread over a passage.
-            var sentenceCoverage = (PreciseAnswer.Explained(passage.SentenceStems[best], concepts) + lead) / total;
+            var sentenceCoverage = explainedBySentence / total;
             var rank = coverage + ScoringWeights.Bm25Share * hit.Score / top + ScoringWeights.SentenceShare * sentenceCoverage;
             var fits = shape is null || shape.Fits(passage, best);
             if (shape is not null && fits)

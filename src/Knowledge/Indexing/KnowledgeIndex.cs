@@ -314,6 +314,7 @@ public sealed class KnowledgeIndex : IDisposable
         private readonly StoredField _position = new("position", 0);
         private readonly Field _text = new("text", "", SearchedText);
         private readonly Field _heading = new("text", "", SearchedText);
+        private readonly Field _title = new("text", "", SearchedText);
         private readonly StoredField _display = new("display", "");
         // The document's key term: all its passages go with one delete when it changes.
         private readonly StringField _source = new("source", "", Field.Store.NO);
@@ -327,18 +328,18 @@ public sealed class KnowledgeIndex : IDisposable
             var i = 0;
             foreach (var audience in audiences)
                 _audiences[i++].SetStringValue(audience);
-            var doc = new Document { _type, _document, _section, _position, _text, _display, _heading, _source };
+            var doc = new Document { _type, _document, _section, _position, _text, _display, _heading, _title, _source };
             // Who may read it: searches for an asker keep only passages of their audiences.
             for (i = 0; i < audiences.Count; i++)
                 doc.Add(_audiences[i]);
             // One block per document: the writer takes its thread's lock and checks for a flush
             // once per document instead of once per passage.
-            writer.AddDocuments(Entries(document.Passages, doc));
+            writer.AddDocuments(Entries(document.Passages, document.Title, doc));
             return document.Passages.Count;
         }
 
         /// <summary>The one entry given each passage's values in turn: the writer reads each before asking for the next.</summary>
-        private IEnumerable<IEnumerable<IIndexableField>> Entries(IReadOnlyList<Ingestion.Passage> passages, Document entry)
+        private IEnumerable<IEnumerable<IIndexableField>> Entries(IReadOnlyList<Ingestion.Passage> passages, string title, Document entry)
         {
             foreach (var passage in passages)
             {
@@ -350,6 +351,9 @@ public sealed class KnowledgeIndex : IDisposable
                 // The section's heading travels with each of its paragraphs: "Quito Declaration"
                 // above a paragraph that only says "it was adopted".
                 _heading.SetStringValue(passage.Section);
+                // So does the document's title: "In force since 2009" under "Implementation
+                // period" in a document titled for the agreement it speaks of.
+                _title.SetStringValue(passage.Section == title ? "" : title);
                 yield return entry;
             }
         }

@@ -37,4 +37,13 @@ public class CorpusAnswerTests(CorpusKnowledge corpus) : IClassFixture<CorpusKno
         else
             Assert.Contains(fact, AnswerCase.Visible(answer!));
     }
+
+    // A document's title is said of every passage under it: "In force since 2009." under the
+    // heading "Implementation period" of a document titled "MERCOSUR Residence Agreement".
+    [Theory]
+    [InlineData("¿Desde cuándo rige el acuerdo de residencia del Mercosur?", "In force since 2009")]
+    [InlineData("Desde quando vigora o acordo de residência do Mercosul?", "In force since 2009")]
+    [InlineData("When did the Mercosur residence agreement enter into force?", "In force since 2009")]
+    public void A_passage_answers_with_what_its_documents_title_says(string question, string fact) =>
+        Assert.Contains(fact, AnswerCase.Visible(corpus.Engine.Ask(question).Answer!));
 }

@@ -60,6 +60,21 @@ public class KnowledgeIndexTests
     }
 
     [Fact]
+    public void A_passage_is_found_by_its_documents_title_under_a_heading_of_its_own()
+    {
+        using var knowledgeFolder = new TempFolder();
+        using var index = new TempFolder();
+        knowledgeFolder.Write("a.md", "# Residence Agreement\n\nCitizens may apply for a permit.\n\n## Implementation period\n\nIn force since 2009.\n");
+        knowledgeFolder.Write("b.md", "# Labour Migration\n\nSeasonal workers arrived in 2009.\n");
+        using var opened = KnowledgeIndex.Open(KnowledgeBase.Load(knowledgeFolder.Path), index.Path);
+
+        var hit = opened.SearchPassages([[("agreement", 1f)], [("2009", 1f)]], 5, Audience.Public)[0];
+
+        Assert.Equal("a.md", hit.Document);
+        Assert.Equal("In force since 2009.", hit.Text);
+    }
+
+    [Fact]
     public void An_update_replaces_only_the_changed_documents_passages_and_is_searchable_at_once()
     {
         using var knowledgeFolder = new TempFolder();
