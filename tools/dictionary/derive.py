@@ -73,6 +73,9 @@ POS_ORDER = {"n": 0, "adj": 1, "vblex": 2, "vbmod": 3, "adv": 4}
 WORD = re.compile(r"^[^\W\d_]+$")
 ENGLISH = re.compile(r"^[a-z]+(?: [a-z]+){0,2}$")
 LEMMA = re.compile(r"^[^\W\d_]+(?:[ '-][^\W\d_]+)*$")
+# A source phrase: two to four plain words ("en el extranjero"), folded to ASCII.
+MAX_PHRASE_WORDS = 4
+PHRASE = re.compile(r"^[a-z]+(?: [a-z]+){1,%d}$" % (MAX_PHRASE_WORDS - 1))
 
 
 def fold(text):
@@ -87,9 +90,10 @@ def att_sections(path):
     return [s for s in out.split("\n--\n")]
 
 
-def paths(section, max_paths=20_000_000):
+def paths(section, max_paths=20_000_000, max_spaces=0):
     """Every (input, output) path of one acyclic section; None for a cyclic one (regexes).
-    Paths through a space (multiword forms) or a second '+' (two enclitics) are cut early."""
+    Paths through more than max_spaces spaces (multiword forms) or a second '+' (two
+    enclitics) are cut early."""
     arcs, finals = collections.defaultdict(list), set()
     for line in section.split("\n"):
         p = line.split("\t")
@@ -115,17 +119,17 @@ def paths(section, max_paths=20_000_000):
             colour[t] = 1
             stack.append((t, iter(arcs.get(t, ()))))
     result = []
-    stack = [(0, "", "")]
+    stack = [(0, "", "", 0)]
     while stack:
-        s, i, o = stack.pop()
+        s, i, o, spaces = stack.pop()
         if s in finals:
             result.append((i, o))
             if len(result) > max_paths:
                 raise RuntimeError("too many paths")
         for t, a, b in reversed(arcs.get(s, ())):
-            if a == " " or (b == "+" and "+" in o):
+            if (a == " " and spaces == max_spaces) or (b == "+" and "+" in o):
                 continue
-            stack.append((t, i + a, o + b))
+            stack.append((t, i + a, o + b, spaces + (a == " ")))
     return result
 
 
@@ -144,6 +148,21 @@ def analyses(automorf):
             if "<" not in head or not LEMMA.match(lemma) or "<np>" in head or "<num>" in head:
                 continue
             forms[surface].append(head)
+    return forms
+
+
+def phrase_analyses(automorf):
+    """surface phrase -> [analysis, ...] for the multiword forms of an analyser ("en el
+    extranjero" -> "en el extranjero<adv>"): two to four words, one open-class reading each."""
+    forms = collections.defaultdict(list)
+    for section in att_sections(automorf):
+        for surface, analysis in paths(section, max_spaces=MAX_PHRASE_WORDS - 1) or ():
+            words = surface.split(" ")
+            if len(words) < 2 or not all(WORD.match(w) for w in words) or words[0].lower() in ("siglo", "siglos"):
+                continue
+            if "#" in analysis or "+" in analysis or "<np>" in analysis or "<num>" in analysis:
+                continue
+            forms[surface].append(analysis)
     return forms
 
 
@@ -218,6 +237,10 @@ def apertium_source(automorf, chain, forms_out, closed_out):
         forms_out[surface].update(h.split("<", 1)[0].lower() for h in heads)
         if any(map(is_closed, heads)):
             closed_out.add(surface.lower())
+    # Multiword forms say what their words do not ("en el extranjero": abroad); they only
+    # add lines of their own and never feed FreeDict's lemma mapping.
+    for surface, heads in phrase_analyses(os.path.join(APERTIUM, automorf)).items():
+        forms.setdefault(surface, heads)
     # translate every distinct analysis through the chain, keeping order
     current = {h: [h] for hs in forms.values() for h in hs}
     for autobil in chain:
@@ -339,7 +362,7 @@ def derive(lang, names, cap):
                 scores[folded][lemma] += v
     out = {}
     for form, s in scores.items():
-        if WORD.match(form) and form.isascii():
+        if (WORD.match(form) or PHRASE.match(form)) and form.isascii():
             out[form] = [l for l, _ in sorted(s.items(), key=lambda x: (-x[1], x[0]))][:cap]
     return out
 

@@ -25,9 +25,17 @@ public static class CrossLanguage
         return Remembered.GetOrAdd((language, folded), static (key, _) => Look(key.Folded, key.Language), 0);
     }
 
+    /// <summary>Most words a multiword form of the dictionary has ("en el extranjero").</summary>
+    public const int LongestPhrase = 4;
+
+    /// <summary>Whether a multiword form of the dictionary begins with the word ("en" for "en vigor").</summary>
+    public static bool StartsPhrase(string folded, string language) =>
+        language is "es" or "pt" && folded.Length <= MaxWordLength && BilingualDictionary.Shared.StartsPhrase(language, folded);
+
     // Users ask with the same words again and again; a full memory is simply emptied.
     private const int MaxRememberedWords = 20_000;
-    private const int MaxWordLength = 30;
+    // Long enough for a multiword form of four words.
+    private const int MaxWordLength = 40;
     private static readonly Caching.BoundedCache<(string Language, string Folded), Carried> Remembered = new(MaxRememberedWords);
 
     private static Carried Look(string folded, string language)

@@ -137,17 +137,24 @@ public sealed class Question
     }
 
     /// <summary>
-    /// A glossary phrase ("naciones unidas", "forman parte") starting at <paramref name="start"/>:
-    /// each of its words keeps its own reading and also stands for the phrase's translation.
+    /// A phrase of the glossary ("naciones unidas", "forman parte") or of the bilingual
+    /// dictionary ("en el extranjero": abroad) starting at <paramref name="start"/>: each of its
+    /// words keeps its own reading and also stands for the phrase's translation.
     /// </summary>
     private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon, string language)
     {
-        if (!lexicon.StartsPhrase(words[start]))
+        var inGlossary = lexicon.StartsPhrase(words[start]);
+        var inDictionary = CrossLanguage.StartsPhrase(words[start], language);
+        if (!inGlossary && !inDictionary)
             return null;
-        for (var length = Math.Min(lexicon.LongestPhrase, words.Count - start); length >= 2; length--)
+        var longest = Math.Max(inGlossary ? lexicon.LongestPhrase : 0, inDictionary ? CrossLanguage.LongestPhrase : 0);
+        for (var length = Math.Min(longest, words.Count - start); length >= 2; length--)
         {
             var phrase = string.Join(' ', words.Skip(start).Take(length));
-            if (lexicon.Translate(phrase) is not { } translated)
+            // The owner's glossary first; the dictionary's phrase only when it says something.
+            var translated = (inGlossary ? lexicon.Translate(phrase) : null)
+                ?? (inDictionary && CrossLanguage.ToEnglish(phrase, language) is { FunctionWord: false, Words.Count: > 0 } carried ? carried.Words : null);
+            if (translated is null)
                 continue;
             // "how many", "número de": a question word, the rest of the phrase carries nothing more.
             if (translated.All(Lexicon.QuestionWords.Contains))

@@ -10,7 +10,8 @@ namespace IomAssistant.Knowledge.Translation;
 /// <summary>
 /// Word tables from Spanish ("es") and Portuguese ("pt") to English: every inflected form
 /// ("firmaron", "declaracoes"), folded to lower case without accents, maps to up to four
-/// English lemmas, best first ("sign"; "declaration", "statement"). The tables are derived
+/// English lemmas, best first ("sign"; "declaration", "statement"); so do multiword forms
+/// whose words alone say something else ("en el extranjero": abroad). The tables are derived
 /// from Apertium and FreeDict data by tools/dictionary/derive.py and shipped as embedded
 /// gzipped TSV files (one "form TAB lemma TAB lemma..." line per form).
 /// </summary>
@@ -90,9 +91,13 @@ public sealed class BilingualDictionary
     public bool Knows(string language, string foldedWord) =>
         foldedWord is not null && _tables.TryGetValue(language, out var table) && table.Find(foldedWord) >= 0;
 
-    /// <summary>Every known source form of the language, in ordinal order (for typo correction).</summary>
+    /// <summary>Every known single-word source form of the language, in ordinal order (for typo correction).</summary>
     public IEnumerable<string> Words(string language) =>
-        _tables.TryGetValue(language, out var table) ? table.Keys() : [];
+        _tables.TryGetValue(language, out var table) ? table.Keys().Where(k => !k.Contains(' ')) : [];
+
+    /// <summary>Whether some multiword form of the language begins with the folded word ("en" for "en vigor").</summary>
+    public bool StartsPhrase(string language, string foldedWord) =>
+        foldedWord is not null && _tables.TryGetValue(language, out var table) && table.StartsPhrase(foldedWord);
 
     private sealed class Table
     {
@@ -124,25 +129,48 @@ public sealed class BilingualDictionary
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Find(string word)
         {
-            if (word.Length == 0 || word.Length > MaxWordBytes)
-                return -1;
             Span<byte> buffer = stackalloc byte[MaxWordBytes * 3];
-            if (Utf8.FromUtf16(word, buffer, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            if (!Encode(word, buffer, out var needle))
                 return -1;
-            var needle = buffer[..written];
-            int lo = 0, hi = Count - 1;
-            while (lo <= hi)
+            var i = LowerBound(needle);
+            return i < Count && Key(i).SequenceEqual(needle) ? i : -1;
+        }
+
+        /// <summary>Whether a key begins with the word and a space.</summary>
+        public bool StartsPhrase(string word)
+        {
+            Span<byte> buffer = stackalloc byte[MaxWordBytes * 3 + 1];
+            if (!Encode(word, buffer, out var encoded))
+                return false;
+            buffer[encoded.Length] = (byte)' ';
+            var needle = buffer[..(encoded.Length + 1)];
+            var i = LowerBound(needle);
+            return i < Count && Key(i).StartsWith(needle);
+        }
+
+        private static bool Encode(string word, Span<byte> buffer, out Span<byte> encoded)
+        {
+            encoded = default;
+            if (word.Length == 0 || word.Length > MaxWordBytes ||
+                Utf8.FromUtf16(word, buffer, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+                return false;
+            encoded = buffer[..written];
+            return true;
+        }
+
+        /// <summary>The first key not below <paramref name="needle"/> in ordinal order (Count if none).</summary>
+        private int LowerBound(ReadOnlySpan<byte> needle)
+        {
+            int lo = 0, hi = Count;
+            while (lo < hi)
             {
                 var mid = lo + ((hi - lo) >> 1);
-                var c = Key(mid).SequenceCompareTo(needle);
-                if (c == 0)
-                    return mid;
-                if (c < 0)
+                if (Key(mid).SequenceCompareTo(needle) < 0)
                     lo = mid + 1;
                 else
-                    hi = mid - 1;
+                    hi = mid;
             }
-            return -1;
+            return lo;
         }
 
         // Fully optimised from the first call: the loop runs once per process over ~400,000 lines.
@@ -180,7 +208,8 @@ public sealed class BilingualDictionary
                 if (tab <= 0 || tab > MaxWordBytes)
                     continue;
                 var key = line[..tab];
-                if (key.IndexOfAnyInRange((byte)0, (byte)' ') >= 0 || !Utf8.IsValid(key))
+                // Words of a multiword form are parted by single spaces.
+                if (key.IndexOfAnyInRange((byte)0, (byte)(' ' - 1)) >= 0 || key[0] == ' ' || key[^1] == ' ' || key.IndexOf("  "u8) >= 0 || !Utf8.IsValid(key))
                     continue;
 
                 var firstLemma = lemmas.Count;

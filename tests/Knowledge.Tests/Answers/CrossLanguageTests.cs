@@ -42,4 +42,15 @@ public class CrossLanguageTests(CorpusDocumentsOnly corpus) : IClassFixture<Corp
         Assert.Contains(concepts, c => c.Word == "firmaron" && c.Alternatives.Any(a => a.Stem == "sign"));
         Assert.DoesNotContain(concepts.Single(c => c.Word == "quito").Alternatives, a => a.Stem == "remov");
     }
+
+    // "en el extranjero" is "abroad" as a whole: none of its words alone says it.
+    [Theory]
+    [InlineData("¿Cuántos hogares tienen un familiar en el extranjero?", "es", "extranjero", "abroad")]
+    [InlineData("¿Desde cuándo está en vigor el acuerdo?", "es", "vigor", "forc")]
+    public void A_phrase_of_the_dictionary_carries_what_it_says_as_a_whole(string question, string language, string word, string stem)
+    {
+        var lexicon = corpus.Engine.Lexicon;
+        var concepts = Concept.Read(Question.Read(question, lexicon, language), lexicon);
+        Assert.Contains(concepts.Single(c => c.Word == word).Alternatives, a => a.Stem == stem);
+    }
 }
