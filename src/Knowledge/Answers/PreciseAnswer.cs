@@ -10,7 +10,9 @@ namespace IomAssistant.Knowledge.Answers;
 /// </summary>
 public static partial class PreciseAnswer
 {
-    [GeneratedRegex(@"(?<=[.!?;])\s+(?=[\p{Lu}\p{N}""“(])")]
+    // Not after an initial or a title before a name ("Nicholas E. Golovin", "Dr. Smith") or a
+    // number's abbreviation ("Decision No. 14/96"): the sentence goes on.
+    [GeneratedRegex(@"(?<=[.!?;])(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|Prof|Gen|Col|Lt|Gov|Sen|Rev|No|Nos|Vol|Sra|Dra)\.)\s+(?=[\p{Lu}\p{N}""“(])")]
     private static partial Regex SentenceBreak();
 
     public static IReadOnlyList<string> Sentences(string text) =>

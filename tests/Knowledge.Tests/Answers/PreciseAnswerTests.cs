@@ -31,6 +31,10 @@ public class PreciseAnswerTests
     [InlineData("One. Two! Three? Four", 4)]
     [InlineData("Dr. smith arrived. Then (in 2011) he left.", 2)]
     [InlineData("", 0)]
+    // An initial, a title or "No." before what follows does not end the sentence.
+    [InlineData("A committee headed by Nicholas E. Golovin in July 1961 met. It chose a mode.", 2)]
+    [InlineData("Dr. Smith arrived. Then he left.", 2)]
+    [InlineData("Decision No. 14/96 was adopted. It took effect.", 2)]
     public void Splits_sentences_at_their_ends(string text, int count) =>
         Assert.Equal(count, PreciseAnswer.Sentences(text).Count);
 }
