@@ -28,9 +28,9 @@ public static class CrossLanguage
     /// <summary>Most words a multiword form of the dictionary has ("en el extranjero").</summary>
     public const int LongestPhrase = 4;
 
-    /// <summary>Whether a multiword form of the dictionary begins with the word ("en" for "en vigor").</summary>
-    public static bool StartsPhrase(string folded, string language) =>
-        language is "es" or "pt" && folded.Length <= MaxWordLength && BilingualDictionary.Shared.StartsPhrase(language, folded);
+    /// <summary>The multiword forms of the dictionary that begin at <paramref name="start"/>, as bits of their lengths (see <see cref="BilingualDictionary.PhrasesAt"/>).</summary>
+    public static int PhrasesAt(IReadOnlyList<string> folded, int start, string language) =>
+        language is "es" or "pt" ? BilingualDictionary.Shared.PhrasesAt(language, folded, start, LongestPhrase) : 0;
 
     // Users ask with the same words again and again; a full memory is simply emptied.
     private const int MaxRememberedWords = 20_000;

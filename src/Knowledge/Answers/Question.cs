@@ -144,16 +144,19 @@ public sealed class Question
     private static List<QuestionToken>? Phrase(List<string> words, int start, Lexicon lexicon, string language)
     {
         var inGlossary = lexicon.StartsPhrase(words[start]);
-        var inDictionary = CrossLanguage.StartsPhrase(words[start], language);
-        if (!inGlossary && !inDictionary)
+        var inDictionary = CrossLanguage.PhrasesAt(words, start, language);
+        if (!inGlossary && inDictionary == 0)
             return null;
-        var longest = Math.Max(inGlossary ? lexicon.LongestPhrase : 0, inDictionary ? CrossLanguage.LongestPhrase : 0);
+        var longest = Math.Max(inGlossary ? lexicon.LongestPhrase : 0, inDictionary != 0 ? CrossLanguage.LongestPhrase : 0);
         for (var length = Math.Min(longest, words.Count - start); length >= 2; length--)
         {
+            var dictionaryHas = (inDictionary & (1 << length)) != 0;
+            if (!inGlossary && !dictionaryHas)
+                continue;
             var phrase = string.Join(' ', words.Skip(start).Take(length));
             // The owner's glossary first; the dictionary's phrase only when it says something.
             var translated = (inGlossary ? lexicon.Translate(phrase) : null)
-                ?? (inDictionary && CrossLanguage.ToEnglish(phrase, language) is { FunctionWord: false, Words.Count: > 0 } carried ? carried.Words : null);
+                ?? (dictionaryHas && CrossLanguage.ToEnglish(phrase, language) is { FunctionWord: false, Words.Count: > 0 } carried ? carried.Words : null);
             if (translated is null)
                 continue;
             // "how many", "número de": a question word, the rest of the phrase carries nothing more.

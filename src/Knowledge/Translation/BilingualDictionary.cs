@@ -95,9 +95,13 @@ public sealed class BilingualDictionary
     public IEnumerable<string> Words(string language) =>
         _tables.TryGetValue(language, out var table) ? table.Keys().Where(k => !k.Contains(' ')) : [];
 
-    /// <summary>Whether some multiword form of the language begins with the folded word ("en" for "en vigor").</summary>
-    public bool StartsPhrase(string language, string foldedWord) =>
-        foldedWord is not null && _tables.TryGetValue(language, out var table) && table.StartsPhrase(foldedWord);
+    /// <summary>
+    /// The multiword forms of the language that begin at <paramref name="start"/> of the folded
+    /// words, as bits: bit n set when the n words from there are one ("en el extranjero" sets
+    /// bit 3). Read without building a string; 0 when none.
+    /// </summary>
+    public int PhrasesAt(string language, IReadOnlyList<string> foldedWords, int start, int maxWords) =>
+        foldedWords is not null && _tables.TryGetValue(language, out var table) ? table.PhrasesAt(foldedWords, start, maxWords) : 0;
 
     private sealed class Table
     {
@@ -130,22 +134,37 @@ public sealed class BilingualDictionary
         public int Find(string word)
         {
             Span<byte> buffer = stackalloc byte[MaxWordBytes * 3];
-            if (!Encode(word, buffer, out var needle))
-                return -1;
-            var i = LowerBound(needle);
-            return i < Count && Key(i).SequenceEqual(needle) ? i : -1;
+            return Encode(word, buffer, out var needle) ? Find(needle) : -1;
         }
 
-        /// <summary>Whether a key begins with the word and a space.</summary>
-        public bool StartsPhrase(string word)
+        public int PhrasesAt(IReadOnlyList<string> words, int start, int maxWords)
         {
-            Span<byte> buffer = stackalloc byte[MaxWordBytes * 3 + 1];
-            if (!Encode(word, buffer, out var encoded))
-                return false;
-            buffer[encoded.Length] = (byte)' ';
-            var needle = buffer[..(encoded.Length + 1)];
+            Span<byte> buffer = stackalloc byte[MaxWordBytes * 3];
+            var length = 0;
+            var found = 0;
+            for (var n = 1; n <= maxWords && start + n <= words.Count; n++)
+            {
+                var word = words[start + n - 1];
+                if (word.Length == 0 || Utf8.FromUtf16(word, buffer[length..], out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+                    break;
+                length += written;
+                if (n > 1 && Find(buffer[..length]) >= 0)
+                    found |= 1 << n;
+                // A longer form begins with these words and a space, or there is none.
+                if (length + 1 >= buffer.Length)
+                    break;
+                buffer[length++] = (byte)' ';
+                var i = LowerBound(buffer[..length]);
+                if (i >= Count || !Key(i).StartsWith(buffer[..length]))
+                    break;
+            }
+            return found;
+        }
+
+        private int Find(ReadOnlySpan<byte> needle)
+        {
             var i = LowerBound(needle);
-            return i < Count && Key(i).StartsWith(needle);
+            return i < Count && Key(i).SequenceEqual(needle) ? i : -1;
         }
 
         private static bool Encode(string word, Span<byte> buffer, out Span<byte> encoded)

@@ -97,9 +97,9 @@ public class BilingualDictionaryTests
         Assert.Equal(["casa", "gato", "muchos", "perro"], dictionary.Words("es"));
         // A multiword form is read, but is no word to correct a typo to.
         Assert.Equal(["two"], dictionary.Translate("es", "dos palabras"));
-        Assert.True(dictionary.StartsPhrase("es", "dos"));
-        Assert.False(dictionary.StartsPhrase("es", "casa"));
-        Assert.False(dictionary.StartsPhrase("es", "espacio"));
+        Assert.Equal(1 << 2, dictionary.PhrasesAt("es", ["dos", "palabras", "casa"], 0, 4));
+        Assert.Equal(0, dictionary.PhrasesAt("es", ["dos", "palabras", "casa"], 1, 4));
+        Assert.Equal(0, dictionary.PhrasesAt("es", ["espacio"], 0, 4));
         Assert.Empty(dictionary.Translate("es", "dos  espacios"));
     }
 
@@ -111,7 +111,8 @@ public class BilingualDictionaryTests
     public void A_multiword_form_maps_to_what_it_says_as_a_whole(string language, string phrase, string english)
     {
         Assert.Equal(english, Shared.Translate(language, phrase)[0]);
-        Assert.True(Shared.StartsPhrase(language, phrase.Split(' ')[0]));
+        var words = phrase.Split(' ');
+        Assert.NotEqual(0, Shared.PhrasesAt(language, [.. words, "y", "mas"], 0, 4) & (1 << words.Length));
     }
 
     [Fact]
