@@ -40,6 +40,8 @@ public static class AnswerQuality
         {
             var byLanguage = new SortedDictionary<string, (int Good, int Total)>();
             var passed = 0;
+            // Of the misses: a wrong card or passage shown, or a question the documents answer refused.
+            var (wrong, refused) = (0, 0);
             var (kindsRight, kindsAsked) = (0, 0);
             var cases = File.ReadLines(set).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             foreach (var c in cases)
@@ -58,6 +60,8 @@ public static class AnswerQuality
                 var (g, t) = byLanguage.GetValueOrDefault(lang);
                 byLanguage[lang] = (g + (ok ? 1 : 0), t + 1);
                 passed += ok ? 1 : 0;
+                wrong += !ok && answer is not null ? 1 : 0;
+                refused += !ok && answer is null ? 1 : 0;
                 if (!ok && verbose)
                 {
                     Console.WriteLine($"FAIL {c.GetProperty("id")} [{lang}] {c.GetProperty("q")} -- {why}");
@@ -66,7 +70,7 @@ public static class AnswerQuality
                             Console.WriteLine("    " + line);
                 }
             }
-            Console.WriteLine($"== {Path.GetFileName(set)}: " + string.Join(", ", byLanguage.Select(x => $"{x.Key} {x.Value.Good}/{x.Value.Total}")) + $"; accuracy: {passed}/{cases.Count}" + (kindsAsked > 0 ? $"; card kind right: {kindsRight}/{kindsAsked}" : ""));
+            Console.WriteLine($"== {Path.GetFileName(set)}: " + string.Join(", ", byLanguage.Select(x => $"{x.Key} {x.Value.Good}/{x.Value.Total}")) + $"; accuracy: {passed}/{cases.Count}" + (kindsAsked > 0 ? $"; card kind right: {kindsRight}/{kindsAsked}" : "") + $"; wrong {wrong}, refused {refused}");
         }
         return 0;
     }
