@@ -121,13 +121,14 @@ public sealed class Lexicon
     /// The word is Spanish or Portuguese and no dictionary knows it: it may be a name the
     /// documents spell the English way ("Lutero", "Venecia"), two edits away.
     /// </param>
-    public string? Correct(string folded, bool crossLanguage = false)
+    /// <param name="asName">Written capitalized: of equally close words, a name the documents use wins ("Lutero" is "Luther", not "later").</param>
+    public string? Correct(string folded, bool crossLanguage = false, bool asName = false)
     {
         if (folded.Length is < 3 or > MaxCorrectableLength || char.IsDigit(folded[0]))
             return null;
-        var key = crossLanguage ? "\u0001" + folded : folded;
+        var key = (crossLanguage ? "\u0001" : "") + (asName ? "\u0002" : "") + folded;
         var edits = crossLanguage && folded.Length is >= 5 and <= 12 ? 2 : folded.Length >= 8 ? 2 : 1;
-        return _corrections.GetOrAdd(key, static (_, state) => state.Lexicon.FindCorrection(state.Folded, state.Edits), (Lexicon: this, Folded: folded, Edits: edits));
+        return _corrections.GetOrAdd(key, static (_, state) => state.Lexicon.FindCorrection(state.Folded, state.Edits, state.AsName), (Lexicon: this, Folded: folded, Edits: edits, AsName: asName));
     }
 
     /// <summary>
@@ -145,7 +146,7 @@ public sealed class Lexicon
         return null;
     }
 
-    private string? FindCorrection(string folded, int max)
+    private string? FindCorrection(string folded, int max, bool asName)
     {
         // Short words are close to many others: a 3-letter typo may only be a function word, a
         // 4-letter one only a word the documents use or a function word, not a name or another
@@ -168,7 +169,7 @@ public sealed class Lexicon
             // extra or swapped letter counts as a typo there.
             if (d == 1 && folded.Length <= 5 && candidate.Length == folded.Length && !IsSwap(folded, candidate) && !IsFunctionWord(candidate))
                 continue;
-            if (d < bestDistance)
+            if (d < bestDistance || d == bestDistance && best is not null && asName && IsName(candidate) && !IsName(best))
             {
                 best = candidate;
                 bestDistance = d;

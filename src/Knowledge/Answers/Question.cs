@@ -216,7 +216,7 @@ public sealed class Question
         // "drove": an irregular form of an English word is no typo, whatever the knowledge's words.
         if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)) || language == "en" && EnglishWords.Lemma(folded) is not null)
             return Content(folded, folded, translated ?? []);
-        if (allowCorrection && (lexicon.Correct(folded, crossLanguage: language != "en") ?? CrossLanguage.Correct(folded, language)) is { } corrected)
+        if (allowCorrection && (lexicon.Correct(folded, crossLanguage: language != "en", asName) ?? CrossLanguage.Correct(folded, language)) is { } corrected)
         {
             var token = Classify(corrected, lexicon, language, allowCorrection: false);
             return token with { Folded = folded };

@@ -43,6 +43,20 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
         Assert.DoesNotContain(concept.Alternatives, a => a.Stem == "dove");
     }
 
+    [Theory]
+    // "Lutero" is two edits from the documents' "later" and "Luther": written capitalized, it is the name.
+    [InlineData("¿Qué obra de Lutero se hizo popular?", "luther")]
+    [InlineData("¿qué obra de lutero se hizo popular?", "later")]
+    public void A_capitalized_typo_is_the_name_of_equally_close_words(string text, string word)
+    {
+        using var folder = new TempFolder();
+        folder.Write("reformation.md", "# Reformation\n\nIt came later, when Luther wrote the theses and Luther taught.\n");
+        var knowledge = KnowledgeBase.Load(folder.Path);
+        var lexicon = new Lexicon(knowledge, IomAssistant.Knowledge.Indexing.PassageVocabulary.Of(knowledge.Documents.Select(d => knowledge.Document(d.Name)!)));
+
+        Assert.Equal(word, Question.Read(text, lexicon, "es").Tokens.Single(t => t.Folded == "lutero").Word);
+    }
+
     [Fact]
     public void A_word_no_document_uses_is_unknown_and_still_weighs()
     {
