@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Derive the Spanish->English and Portuguese->English word tables from Debian packages.
 
-Output: one gzipped TSV per source language, one line per source word form:
+Output: one gzipped TSV per source language, one line per source word form, or multiword
+form of two to four words ("en el extranjero"):
     form<TAB>lemma1[<TAB>lemma2 ...]
 The form is lower case and accent-folded (NFD, combining marks dropped: n for ñ, c for ç);
 up to --max English lemmas (lower case, letters and single spaces only), best first.
