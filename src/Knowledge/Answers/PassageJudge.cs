@@ -108,10 +108,11 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
             foreach (var c in concepts)
             {
                 var inPassage = c.MatchedBy(passage.Stems);
-                var inherited = !inPassage && (title is not null && c.MatchedBy(title) || c.Named && c.MatchedBy(opening ??= Lead(hit.Document)));
-                if (inPassage || inherited)
+                var byDocument = title is not null && c.MatchedBy(title) ||
+                                 !inPassage && c.Named && c.MatchedBy(opening ??= Lead(hit.Document));
+                if (inPassage || byDocument)
                     explained += c.Weight;
-                if (inherited || c.MatchedBy(sentence) || title is not null && c.MatchedBy(title))
+                if (byDocument || c.MatchedBy(sentence))
                     explainedBySentence += c.Weight;
             }
             var coverage = explained / total;
