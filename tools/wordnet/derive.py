@@ -7,7 +7,8 @@ One line per entry, tab-separated, lower case ASCII words (a multiword lemma kee
 
     F  form  lemma            irregular form from verb.exc, noun.exc, adj.exc, adv.exc
     S  word  syn1 syn2 ...    synonyms from the word's first two senses (nouns, verbs, adjectives)
-    D  word  rel1 rel2 ...    derivationally related forms ("+" pointers) of those senses
+    D  word  rel1 rel2 ...    derivationally related forms ("+" pointers) of those senses, and
+                              an attribute's adjectives ("=" pointers: "strength" strong, weak)
 
 The output is deterministic: sorted lines, gzip without name or timestamp.
 """
@@ -120,9 +121,16 @@ def relations(wordnet):
                     syns.append(syn)
             own = [i + 1 for i, lemma in enumerate(words) if clean(lemma) == word]
             for symbol, target, target_pos, source, number in pointers:
-                if symbol != "+" or source not in own or target_pos not in data:
+                if target_pos not in data:
                     continue
-                rel = clean(data[target_pos][target][0][number - 1])
+                if symbol == "+" and source in own:
+                    rel = clean(data[target_pos][target][0][number - 1])
+                # An attribute and the adjectives that hold its values ("strength": strong,
+                # weak; "length": long, short): a synset-to-synset pointer, to the head word.
+                elif symbol == "=" and source == 0:
+                    rel = clean(data[target_pos][target][0][0])
+                else:
+                    continue
                 if rel and rel != word and rel not in rels:
                     rels.append(rel)
         if syns and word not in LIGHT_VERBS:

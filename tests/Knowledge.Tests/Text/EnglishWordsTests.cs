@@ -60,6 +60,16 @@ public class EnglishWordsTests
     }
 
     [Theory]
+    // An attribute and the adjectives that tell its values: "the strength of hurricanes" is
+    // answered by "a strong Category 2", "How long is it?" by its length.
+    [InlineData("strength", "strong")]
+    [InlineData("length", "long")]
+    [InlineData("deep", "depth")]
+    [InlineData("height", "high")]
+    public void An_attribute_is_related_to_its_adjectives(string word, string related) =>
+        Assert.Contains(related, EnglishWords.Related(word));
+
+    [Theory]
     [InlineData("xqzwv")]
     [InlineData("")]
     [InlineData("Sent")]
