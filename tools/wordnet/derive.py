@@ -7,8 +7,9 @@ One line per entry, tab-separated, lower case ASCII words (a multiword lemma kee
 
     F  form  lemma            irregular form from verb.exc, noun.exc, adj.exc, adv.exc
     S  word  syn1 syn2 ...    synonyms from the word's first two senses (nouns, verbs, adjectives)
-    D  word  rel1 rel2 ...    derivationally related forms ("+" pointers) of those senses, and
-                              an attribute's adjectives ("=" pointers: "strength" strong, weak)
+    D  word  rel1 rel2 ...    derivationally related forms ("+" pointers) of those senses, what
+                              an adjective pertains to ("\\": "urban" city), and an attribute's
+                              adjectives ("=" pointers: "strength" strong, weak)
 
 The output is deterministic: sorted lines, gzip without name or timestamp.
 """
@@ -123,7 +124,7 @@ def relations(wordnet):
             for symbol, target, target_pos, source, number in pointers:
                 if target_pos not in data:
                     continue
-                if symbol == "+" and source in own:
+                if symbol in ("+", "\\") and source in own:
                     rel = clean(data[target_pos][target][0][number - 1])
                 # An attribute and the adjectives that hold its values ("strength": strong,
                 # weak; "length": long, short): a synset-to-synset pointer, to the head word.

@@ -70,6 +70,14 @@ public class EnglishWordsTests
         Assert.Contains(related, EnglishWords.Related(word));
 
     [Theory]
+    // An adjective and the noun it pertains to: "urban growth" is about cities.
+    [InlineData("urban", "city")]
+    [InlineData("economic", "economy")]
+    [InlineData("migratory", "migrate")]
+    public void An_adjective_is_related_to_what_it_pertains_to(string word, string related) =>
+        Assert.Contains(related, EnglishWords.Related(word));
+
+    [Theory]
     [InlineData("xqzwv")]
     [InlineData("")]
     [InlineData("Sent")]
