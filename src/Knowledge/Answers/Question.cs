@@ -120,6 +120,14 @@ public sealed class Question
             }
             else if (cased[i].Acronym && !shouting && StopWords.IsStopWord(words[i]) && lexicon.Translate(words[i]) is { } expanded)
                 tokens.Add(Content(words[i], words[i], expanded));
+            // A compound typed apart ("quarter back"): the word the documents write, then nothing
+            // for its second half, so each token stays at its word's place.
+            else if (i + 1 < words.Count && Compound(words[i], words[i + 1], lexicon) is { } compound)
+            {
+                tokens.Add(Classify(compound, lexicon, language, allowCorrection: false) with { Folded = words[i] });
+                tokens.Add(new QuestionToken(words[i + 1], words[i + 1], TokenRole.Stop, new HashSet<string>()));
+                i++;
+            }
             else
             {
                 // Typo correction scans the vocabulary: a few words a question, however long it is.
@@ -180,6 +188,11 @@ public sealed class Question
         }
         return null;
     }
+
+    /// <summary>Two words the documents write as one, or null; never a function word's half ("in to").</summary>
+    private static string? Compound(string first, string second, Lexicon lexicon) =>
+        first.Length >= 2 && second.Length >= 2 && !StopWords.IsStopWord(first) && !StopWords.IsStopWord(second) &&
+        first.Length + second.Length <= 24 && lexicon.IsKnown(first + second) ? first + second : null;
 
     private static QuestionToken Classify(string folded, Lexicon lexicon, string language, bool allowCorrection, bool asName = false)
     {

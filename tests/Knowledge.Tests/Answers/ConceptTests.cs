@@ -31,9 +31,7 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
     {
         // "drove" is one letter from the documents' "dove", and is "drive".
         using var folder = new TempFolder();
-        folder.Write("birds.md", "# Birds\n\nA dove flew over the border.\n\nDroughts drive farmers to the cities.\n");
-        var knowledge = KnowledgeBase.Load(folder.Path);
-        var lexicon = new Lexicon(knowledge, IomAssistant.Knowledge.Indexing.PassageVocabulary.Of(knowledge.Documents.Select(d => knowledge.Document(d.Name)!)));
+        var lexicon = LexiconOf(folder, "birds.md", "# Birds\n\nA dove flew over the border.\n\nDroughts drive farmers to the cities.\n");
 
         var question = Question.Read("What drove farmers to the cities?", lexicon);
         var concept = Concept.Read(question, lexicon).Single(c => c.Word == "drove");
@@ -50,11 +48,21 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
     public void A_capitalized_typo_is_the_name_of_equally_close_words(string text, string word)
     {
         using var folder = new TempFolder();
-        folder.Write("reformation.md", "# Reformation\n\nIt came later, when Luther wrote the theses and Luther taught.\n");
-        var knowledge = KnowledgeBase.Load(folder.Path);
-        var lexicon = new Lexicon(knowledge, IomAssistant.Knowledge.Indexing.PassageVocabulary.Of(knowledge.Documents.Select(d => knowledge.Document(d.Name)!)));
+        var lexicon = LexiconOf(folder, "reformation.md", "# Reformation\n\nIt came later, when Luther wrote the theses and Luther taught.\n");
 
         Assert.Equal(word, Question.Read(text, lexicon, "es").Tokens.Single(t => t.Folded == "lutero").Word);
+    }
+
+    [Fact]
+    public void A_compound_typed_apart_is_the_word_the_documents_write()
+    {
+        using var folder = new TempFolder();
+        var lexicon = LexiconOf(folder, "football.md", "# Final\n\nThe quarterback threw back to the quarter line.\n");
+
+        var concepts = Concept.Read(Question.Read("Who was the oldest quarter back?", lexicon), lexicon);
+
+        Assert.Contains(concepts, c => c.Alternatives.Any(a => a.Stem == "quarterback"));
+        Assert.DoesNotContain(concepts, c => c.Word == "back");
     }
 
     [Fact]
@@ -70,5 +78,13 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
     {
         var concept = Read("¿Cuántos funcionarios tiene la oficina?").Single(c => c.Word == "funcionarios");
         Assert.Contains(concept.Alternatives, a => a.Stem == "staff");
+    }
+
+    /// <summary>The lexicon of a knowledge folder that holds one document.</summary>
+    private static Lexicon LexiconOf(TempFolder folder, string file, string text)
+    {
+        folder.Write(file, text);
+        var knowledge = KnowledgeBase.Load(folder.Path);
+        return new Lexicon(knowledge, IomAssistant.Knowledge.Indexing.PassageVocabulary.Of(knowledge.Documents.Select(d => knowledge.Document(d.Name)!)));
     }
 }
