@@ -102,7 +102,7 @@ public sealed partial class AnswerShape
     [GeneratedRegex(@"^(1[0-9]|20)\d\d$")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"\b(1[0-9]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|century|centuries|decade|decades)\b")]
+    [GeneratedRegex(@"\b(1[0-9]|20)\d\d(s|'s)?\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|century|centuries|decade|decades)\b")]
     private static partial Regex Date();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’-]*")]

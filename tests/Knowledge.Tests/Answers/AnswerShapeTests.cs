@@ -10,6 +10,7 @@ public class AnswerShapeTests(RepositoryKnowledge repository) : IClassFixture<Re
     [InlineData("¿Cuántos funcionarios hay?", "figure", "Some 5,400 staff work there.", true)]
     [InlineData("When was the office created?", "date", "It was created in July 2011.", true)]
     [InlineData("When was the office created?", "date", "It was created by the members.", false)]
+    [InlineData("When was the complex reflected upon?", "date", "It was debated from the 1950s on.", true)]
     [InlineData("Who coordinates the missions in Guyana?", "name", "They are coordinated by the office in San José.", true)]
     [InlineData("Who coordinates the missions in Guyana?", "name", "Missions in Guyana are coordinated from abroad.", false)]
     [InlineData("What percentage moved to take a job?", "share", "Another 19 per cent traveled to fill a job vacancy.", true)]
