@@ -66,15 +66,11 @@ public class EnglishWordsTests
     [InlineData("length", "long")]
     [InlineData("deep", "depth")]
     [InlineData("height", "high")]
-    public void An_attribute_is_related_to_its_adjectives(string word, string related) =>
-        Assert.Contains(related, EnglishWords.Related(word));
-
-    [Theory]
     // An adjective and the noun it pertains to: "urban growth" is about cities.
     [InlineData("urban", "city")]
     [InlineData("economic", "economy")]
     [InlineData("migratory", "migrate")]
-    public void An_adjective_is_related_to_what_it_pertains_to(string word, string related) =>
+    public void Attributes_adjectives_and_what_adjectives_pertain_to_are_related(string word, string related) =>
         Assert.Contains(related, EnglishWords.Related(word));
 
     [Theory]
