@@ -121,7 +121,10 @@ public sealed class Lexicon
     /// The word is Spanish or Portuguese and no dictionary knows it: it may be a name the
     /// documents spell the English way ("Lutero", "Venecia"), two edits away.
     /// </param>
-    /// <param name="asName">Written capitalized: of equally close words, a name the documents use wins ("Lutero" is "Luther", not "later").</param>
+    /// <param name="asName">
+    /// Written capitalized: a name the documents use may be two edits away ("Ghandi" is Gandhi),
+    /// and of equally close words a name wins ("Lutero" is Luther, not "later").
+    /// </param>
     public string? Correct(string folded, bool crossLanguage = false, bool asName = false)
     {
         if (folded.Length is < 3 or > MaxCorrectableLength || char.IsDigit(folded[0]))
@@ -146,8 +149,10 @@ public sealed class Lexicon
         return null;
     }
 
-    private string? FindCorrection(string folded, int max, bool asName)
+    private string? FindCorrection(string folded, int edits, bool asName)
     {
+        var nameEdits = asName && edits == 1 && folded.Length is >= 5 and <= 12;
+        var max = nameEdits ? 2 : edits;
         // Short words are close to many others: a 3-letter typo may only be a function word, a
         // 4-letter one only a word the documents use or a function word, not a name or another
         // language's glossary word ("live" is not "livre").
@@ -165,6 +170,10 @@ public sealed class Lexicon
             if (candidate[0] != folded[0] && !(folded.Length > 1 && candidate.Length > 1 && candidate[0] == folded[1] && candidate[1] == folded[0]))
                 continue;
             var d = EditDistance.Bounded(folded, candidate, max);
+            // A name is misspelled more freely than a word ("Ghandi"): a capitalized word of five
+            // letters or more reaches the documents' names two edits away, other words one.
+            if (d > edits && !IsName(candidate))
+                continue;
             // In short words a changed letter makes another word ("joke"/"jose"): only a missing,
             // extra or swapped letter counts as a typo there.
             if (d == 1 && folded.Length <= 5 && candidate.Length == folded.Length && !IsSwap(folded, candidate) && !IsFunctionWord(candidate))

@@ -53,6 +53,18 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
         Assert.Equal(word, Question.Read(text, lexicon, "es").Tokens.Single(t => t.Folded == "lutero").Word);
     }
 
+    [Theory]
+    // A name is misspelled more freely than a word: two edits reach it when written capitalized.
+    [InlineData("What was Ghandi's work called?", "gandhi")]
+    [InlineData("what was ghandi's work called?", "ghandi")]
+    public void A_capitalized_word_two_edits_from_a_name_is_that_name(string text, string word)
+    {
+        using var folder = new TempFolder();
+        var lexicon = LexiconOf(folder, "india.md", "# India\n\nThe work of Gandhi was called Satyagraha.\n");
+
+        Assert.Equal(word, Question.Read(text, lexicon).Tokens.Single(t => t.Folded == "ghandi").Word);
+    }
+
     [Fact]
     public void A_compound_typed_apart_is_the_word_the_documents_write()
     {
