@@ -41,28 +41,22 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
         Assert.DoesNotContain(concept.Alternatives, a => a.Stem == "dove");
     }
 
+    private const string Reformation = "# Reformation\n\nIt came later, when Luther wrote the theses and Luther taught.\n";
+    private const string India = "# India\n\nThe work of Gandhi was called Satyagraha.\n";
+
     [Theory]
     // "Lutero" is two edits from the documents' "later" and "Luther": written capitalized, it is the name.
-    [InlineData("¿Qué obra de Lutero se hizo popular?", "luther")]
-    [InlineData("¿qué obra de lutero se hizo popular?", "later")]
-    public void A_capitalized_typo_is_the_name_of_equally_close_words(string text, string word)
-    {
-        using var folder = new TempFolder();
-        var lexicon = LexiconOf(folder, "reformation.md", "# Reformation\n\nIt came later, when Luther wrote the theses and Luther taught.\n");
-
-        Assert.Equal(word, Question.Read(text, lexicon, "es").Tokens.Single(t => t.Folded == "lutero").Word);
-    }
-
-    [Theory]
+    [InlineData(Reformation, "es", "¿Qué obra de Lutero se hizo popular?", "lutero", "luther")]
+    [InlineData(Reformation, "es", "¿qué obra de lutero se hizo popular?", "lutero", "later")]
     // A name is misspelled more freely than a word: two edits reach it when written capitalized.
-    [InlineData("What was Ghandi's work called?", "gandhi")]
-    [InlineData("what was ghandi's work called?", "ghandi")]
-    public void A_capitalized_word_two_edits_from_a_name_is_that_name(string text, string word)
+    [InlineData(India, "en", "What was Ghandi's work called?", "ghandi", "gandhi")]
+    [InlineData(India, "en", "what was ghandi's work called?", "ghandi", "ghandi")]
+    public void A_capitalized_typo_is_read_as_a_name_the_documents_use(string document, string language, string text, string typed, string word)
     {
         using var folder = new TempFolder();
-        var lexicon = LexiconOf(folder, "india.md", "# India\n\nThe work of Gandhi was called Satyagraha.\n");
+        var lexicon = LexiconOf(folder, "document.md", document);
 
-        Assert.Equal(word, Question.Read(text, lexicon).Tokens.Single(t => t.Folded == "ghandi").Word);
+        Assert.Equal(word, Question.Read(text, lexicon, language).Tokens.Single(t => t.Folded == typed).Word);
     }
 
     [Fact]
