@@ -51,7 +51,7 @@ public sealed partial class AnswerShape
             opening.Stems.Contains("when"))
             opening = later;
         if (opening.Stems.Contains("when"))
-            return new AnswerShape("date", f => f.Date);
+            return opening.Folded == "when" && !AsksWhen(question, opening) ? null : new AnswerShape("date", f => f.Date);
         if (opening.Stems.Contains("who") || opening.Stems.Contains("where"))
         {
             var asked = question.Tokens.Select(t => t.Folded).Concat(question.Tokens.SelectMany(t => t.Stems)).ToHashSet();
@@ -59,6 +59,21 @@ public sealed partial class AnswerShape
             return new AnswerShape("name", f => f.Names.Any(n => !asked.Contains(n.Folded) && !asked.Contains(n.Stem)));
         }
         return null;
+    }
+
+    private static readonly HashSet<string> Auxiliaries =
+        ["did", "do", "does", "was", "were", "is", "are", "will", "would", "can", "could", "has", "have", "had", "should", "must", "might", "may", "shall"];
+
+    /// <summary>
+    /// English "when" asks for a time when a verb follows it ("When did...", "When was..."); else
+    /// it opens a clause ("When large groups boycott a system, it can be considered?").
+    /// </summary>
+    private static bool AsksWhen(Question question, QuestionToken when)
+    {
+        for (var i = 0; i + 1 < question.Tokens.Count; i++)
+            if (ReferenceEquals(question.Tokens[i], when))
+                return Auxiliaries.Contains(question.Tokens[i + 1].Folded);
+        return false;
     }
 
     /// <summary>What a sentence holds that question types ask for, read once per sentence.</summary>
