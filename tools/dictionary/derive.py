@@ -135,10 +135,20 @@ def paths(section, max_paths=20_000_000, max_spaces=0):
 
 
 def analyses(automorf):
-    """surface form -> [analysis, ...] for the single-word forms of an analyser."""
-    forms = collections.defaultdict(list)
+    """(surface form -> [analysis, ...], surface phrase -> [analysis, ...]) of an analyser, from
+    one walk of its paths: the single-word forms, and the multiword forms of two to four words
+    with one open-class reading each ("en el extranjero" -> "en el extranjero<adv>")."""
+    forms, phrases = collections.defaultdict(list), collections.defaultdict(list)
     for section in att_sections(automorf):
-        for surface, analysis in paths(section) or ():
+        for surface, analysis in paths(section, max_spaces=MAX_PHRASE_WORDS - 1) or ():
+            if " " in surface:
+                words = surface.split(" ")
+                if not all(WORD.match(w) for w in words) or words[0].lower() in ("siglo", "siglos"):
+                    continue
+                if "#" in analysis or "+" in analysis or "<np>" in analysis or "<num>" in analysis:
+                    continue
+                phrases[surface].append(analysis)
+                continue
             if not WORD.match(surface) or "#" in analysis:
                 continue
             parts = analysis.split("+")
@@ -149,22 +159,7 @@ def analyses(automorf):
             if "<" not in head or not LEMMA.match(lemma) or "<np>" in head or "<num>" in head:
                 continue
             forms[surface].append(head)
-    return forms
-
-
-def phrase_analyses(automorf):
-    """surface phrase -> [analysis, ...] for the multiword forms of an analyser ("en el
-    extranjero" -> "en el extranjero<adv>"): two to four words, one open-class reading each."""
-    forms = collections.defaultdict(list)
-    for section in att_sections(automorf):
-        for surface, analysis in paths(section, max_spaces=MAX_PHRASE_WORDS - 1) or ():
-            words = surface.split(" ")
-            if len(words) < 2 or not all(WORD.match(w) for w in words) or words[0].lower() in ("siglo", "siglos"):
-                continue
-            if "#" in analysis or "+" in analysis or "<np>" in analysis or "<num>" in analysis:
-                continue
-            forms[surface].append(analysis)
-    return forms
+    return forms, phrases
 
 
 def split_stream(text):
@@ -233,14 +228,14 @@ def is_closed(head):
 
 
 def apertium_source(automorf, chain, forms_out, closed_out):
-    forms = analyses(os.path.join(APERTIUM, automorf))
+    forms, phrases = analyses(os.path.join(APERTIUM, automorf))
     for surface, heads in forms.items():
         forms_out[surface].update(h.split("<", 1)[0].lower() for h in heads)
         if any(map(is_closed, heads)):
             closed_out.add(surface.lower())
     # Multiword forms say what their words do not ("en el extranjero": abroad); they only
     # add lines of their own and never feed FreeDict's lemma mapping.
-    for surface, heads in phrase_analyses(os.path.join(APERTIUM, automorf)).items():
+    for surface, heads in phrases.items():
         forms.setdefault(surface, heads)
     # translate every distinct analysis through the chain, keeping order
     current = {h: [h] for hs in forms.values() for h in hs}
