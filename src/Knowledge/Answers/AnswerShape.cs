@@ -70,10 +70,8 @@ public sealed partial class AnswerShape
     /// </summary>
     private static bool AsksWhen(Question question, QuestionToken when)
     {
-        for (var i = 0; i + 1 < question.Tokens.Count; i++)
-            if (ReferenceEquals(question.Tokens[i], when))
-                return Auxiliaries.Contains(question.Tokens[i + 1].Folded);
-        return false;
+        var i = question.IndexOf(when);
+        return i >= 0 && i + 1 < question.Tokens.Count && Auxiliaries.Contains(question.Tokens[i + 1].Folded);
     }
 
     /// <summary>What a sentence holds that question types ask for, read once per sentence.</summary>

@@ -157,23 +157,17 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
         return null;
     }
 
-    // The stems of each document's title and first passage, for the few documents questions reach.
+    // The stems of each document's first passage, for the few documents questions reach.
     private const int MaxRememberedLeads = 2_000;
     private readonly BoundedCache<string, IReadOnlySet<string>> _leads = new(MaxRememberedLeads);
 
     private IReadOnlySet<string> Lead(string document) =>
         _leads.GetOrAdd(document, static (document, judge) => judge.ReadLead(document), this);
 
-    private HashSet<string> ReadLead(string document)
-    {
-        var stems = new HashSet<string>(StringComparer.Ordinal);
-        // Read as a hit at position 0 would be: one remembered reading serves both.
-        if (index.LeadOf(document) is { } lead)
-            stems.UnionWith(Read(lead.Document, 0, lead.Text, lead.Section).Stems);
-        if (documentTitles?.GetValueOrDefault(document) is { } title)
-            stems.UnionWith(title);
-        return stems;
-    }
+    // The title is counted apart, for every concept: the opening adds only its first passage.
+    // Read as a hit at position 0 would be: one remembered reading serves both.
+    private IReadOnlySet<string> ReadLead(string document) =>
+        index.LeadOf(document) is { } lead ? Read(lead.Document, 0, lead.Text, lead.Section).Stems : new HashSet<string>();
 
     private PassageText Read(IndexHit hit) => Read(hit.Document, hit.Position, hit.Text, hit.Section);
 

@@ -88,7 +88,8 @@ public sealed class Question
         return i >= 0 && i + 1 < Tokens.Count && Tokens[i + 1].Role == TokenRole.Content;
     }
 
-    private int IndexOf(QuestionToken token)
+    /// <summary>Where a token of this question stands, or -1.</summary>
+    internal int IndexOf(QuestionToken token)
     {
         for (var i = 0; i < Tokens.Count; i++)
             if (ReferenceEquals(Tokens[i], token))
