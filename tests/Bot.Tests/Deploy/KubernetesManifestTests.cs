@@ -79,6 +79,26 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void An_init_container_builds_the_index_the_server_reads_as_a_batch()
+    {
+        var index = Map(Assert.Single(List(Pod["initContainers"])));
+        var environment = List(index["env"]).Select(Map).ToDictionary(e => (string)e["name"], e => (string)e["value"]);
+        var mounts = List(index["volumeMounts"]).Select(Map).ToDictionary(m => (string)m["name"]);
+        var serverMounts = List(Container["volumeMounts"]).Select(Map).ToDictionary(m => (string)m["name"]);
+
+        Assert.Equal(Container["image"], index["image"]);
+        Assert.Equal(["index"], List(index["args"]));
+        foreach (var setting in new[] { "Knowledge__Path", "Knowledge__IndexPath" })
+            Assert.Equal(Environment()[setting], environment[setting]);
+        Assert.Equal("0", environment["DOTNET_TC_QuickJit"]);
+        Assert.DoesNotContain("DOTNET_TC_QuickJit", Environment().Keys);
+        foreach (var volume in new[] { "knowledge", "index", "tmp" })
+            Assert.Equal(serverMounts[volume], mounts[volume]);
+        Assert.Equal(Map(Container["securityContext"]), Map(index["securityContext"]));
+        Assert.Equal(Map(Container["resources"]), Map(index["resources"]));
+    }
+
+    [Fact]
     public void Credentials_come_from_a_secret_never_from_the_manifest()
     {
         Assert.Contains(List(Container["envFrom"]).Select(Map), source => source.ContainsKey("secretRef"));
