@@ -33,8 +33,8 @@ index() {
 }
 echo "== indexing with the app's index verb, the runtime's defaults (as the server does at start)"
 index
-# As the Kubernetes manifest's init container runs it: every method compiled fully optimised
-# on its first call, which suits a batch and not a server (see the README's Performance).
+# As the Kubernetes manifest's init container runs it: a method not compiled ahead of time is
+# compiled fully optimised on its first call, which suits a batch and not a server (README, Limits).
 echo "== indexing with the app's index verb as a batch (DOTNET_TC_QuickJit=0)"
 index DOTNET_TC_QuickJit=0
 
