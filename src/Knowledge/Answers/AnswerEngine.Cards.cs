@@ -57,7 +57,9 @@ public sealed partial class AnswerEngine
             .Select((fact, position) => (fact, position, relevance: TextFolding.Tokens(fact.Value + " " + fact.Quote).Select(Stemmer.English).Count(asked.Contains)))
             .OrderByDescending(f => f.relevance).ThenBy(f => f.position).Select(f => f.fact);
         var facts = new List<Fact>();
-        var visible = entity.Title.Length + entity.Summary.Length;
+        // A card never shows more than a screenful, whatever a document's summary holds.
+        var summary = entity.Summary.Length <= MaxVisibleChars ? entity.Summary : entity.Summary[..MaxVisibleChars];
+        var visible = entity.Title.Length + summary.Length;
         foreach (var fact in ordered)
         {
             var f = new Fact(_knowledge.Attributes[fact.Attribute].LabelIn(language), fact.Value, fact.SourceIn(entity), fact.Quote);
@@ -74,7 +76,7 @@ public sealed partial class AnswerEngine
         {
             Kind = entity.Kind,
             Title = entity.Title,
-            Text = entity.Summary,
+            Text = summary,
             Facts = facts,
             Source = new SourceRef(document, SectionOf(document, quote), quote),
             Score = Math.Round(score, 3),

@@ -29,6 +29,11 @@ public sealed partial class AnswerShape
     private static readonly HashSet<string> Asking = ["what", "which", "who", "where", "how"];
     private static readonly HashSet<string> DateWords = ["date", "year"];
     private static readonly HashSet<string> ShareWords = ["percentag", "percent", "proport", "porcentaj", "porcentagem"];
+    // What something is called rather than what it is: documents tell it as "known as" or in quotes.
+    private static readonly HashSet<string> NamingWords = ["nicknam", "monik", "sobriquet", "soubriquet", "bynam", "cognomen"];
+
+    /// <summary>"What is the nickname for...": the question asks what something is called.</summary>
+    public bool AsksWhatItIsCalled => Name == "term";
 
     public bool Fits(string sentence) => Fits(new PassageText(sentence), 0);
 
@@ -42,6 +47,8 @@ public sealed partial class AnswerShape
             return new AnswerShape("share", f => f.Share);
         if (question.AsksCount)
             return new AnswerShape("figure", f => f.Figure);
+        if (question.Focus is { } focus && focus.Stems.Append(Stemmer.English(focus.Folded)).Any(NamingWords.Contains))
+            return new AnswerShape("term", f => f.Naming);
         if (question.Opening is not { Role: TokenRole.QuestionWord } opening)
             // "quito declaration date", "fecha de la declaración": a date is asked for by name.
             return question.Tokens.Any(t => t.Counts && !t.Carried && t.Stems.Overlaps(DateWords)) ? new AnswerShape("date", f => f.Date) : null;
@@ -75,7 +82,7 @@ public sealed partial class AnswerShape
     }
 
     /// <summary>What a sentence holds that question types ask for, read once per sentence.</summary>
-    public sealed record SentenceFeatures(bool Figure, bool Date, bool Share, IReadOnlyList<(string Folded, string Stem)> Names)
+    public sealed record SentenceFeatures(bool Figure, bool Date, bool Share, bool Naming, IReadOnlyList<(string Folded, string Stem)> Names)
     {
         public static SentenceFeatures Of(string sentence)
         {
@@ -90,7 +97,7 @@ public sealed partial class AnswerShape
                 }
                 first = false;
             }
-            return new SentenceFeatures(HasCount(sentence), AnswerShape.Date().IsMatch(sentence), AnswerShape.ShareOf().IsMatch(sentence), names);
+            return new SentenceFeatures(HasCount(sentence), AnswerShape.Date().IsMatch(sentence), AnswerShape.ShareOf().IsMatch(sentence), AnswerShape.NamingCue().IsMatch(sentence), names);
         }
     }
 
@@ -111,6 +118,9 @@ public sealed partial class AnswerShape
 
     [GeneratedRegex(@"\d\s?(%|per ?cent\b|percent\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ShareOf();
+
+    [GeneratedRegex(@"\b(called|known as|referred to as|nicknamed|dubbed|termed)\b|""[^""]{2,60}""|“[^”]{2,60}”", RegexOptions.IgnoreCase)]
+    private static partial Regex NamingCue();
 
     [GeneratedRegex(@"^(1[0-9]|20)\d\d$")]
     private static partial Regex Year();

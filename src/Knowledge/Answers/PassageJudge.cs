@@ -82,7 +82,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
     {
         var concepts = Concept.Read(question, lexicon);
         var shape = AnswerShape.For(question);
-        if (RuledOut(question, concepts) is { } reason)
+        if (RuledOut(question, concepts, shape) is { } reason)
             return new DocumentEvidence(concepts, shape, [], reason);
         if (concepts.Count == 0)
             return new DocumentEvidence(concepts, shape, [], "no words to look for");
@@ -142,11 +142,12 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
         documentTitles?.TryGetValue(document, out var title) == true && name.IsSubsetOf(title);
 
     /// <summary>Why no document can answer the question, whatever else it shares with them; null if one may.</summary>
-    private static string? RuledOut(Question question, IReadOnlyList<Concept> concepts)
+    private static string? RuledOut(Question question, IReadOnlyList<Concept> concepts, AnswerShape? shape)
     {
         // What the question asks for is a word no document uses ("What's the budget of...");
-        // not a modifier of a word they do use ("the unproven assumption").
-        if (question.Focus is { Role: TokenRole.Unknown, Capitalized: false } focus &&
+        // not a modifier of a word they do use ("the unproven assumption"), nor what something is
+        // called, which documents tell without the word ("also called").
+        if (shape is not { AsksWhatItIsCalled: true } && question.Focus is { Role: TokenRole.Unknown, Capitalized: false } focus &&
             !concepts.Any(c => c.Word == focus.Folded && c.Known) && !question.ModifiesKnownWord(focus))
             return $"asks for '{focus.Folded}', which no document uses";
         // Names set the scope; when what is asked about them is mostly words no document uses

@@ -19,6 +19,8 @@ namespace IomAssistant.Knowledge.Extraction;
 public sealed class DocumentExtractor
 {
     private const int MaxSentences = 2_000;
+    // A longer "sentence" is a table or a run-on list, no description for a card.
+    private const int MaxSummaryChars = 600;
     private const int MaxEntities = 60;
     private const int MaxFactsPerEntity = 8;
     private const int MaxNameWords = 12;
@@ -178,7 +180,7 @@ public sealed class DocumentExtractor
                 Kind = kind,
                 Names = new Dictionary<string, string> { ["en"] = name },
                 Document = document,
-                Summary = summary,
+                Summary = Bounded(summary),
                 Extracted = true,
             };
             Entities.Add(entity);
@@ -226,7 +228,9 @@ public sealed class DocumentExtractor
     }
 
     private static string Description(Sentence sentence) =>
-        sentence.Heading ? sentence.Lead : sentence.Kind == BlockKind.Paragraph ? sentence.Text : "";
+        Bounded(sentence.Heading ? sentence.Lead : sentence.Kind == BlockKind.Paragraph ? sentence.Text : "");
+
+    private static string Bounded(string summary) => summary.Length <= MaxSummaryChars ? summary : "";
 
     private static bool IsParenthesized(string text, Word word) =>
         word.Start > 0 && text[word.Start - 1] == '(' && word.End < text.Length && text[word.End] is ')' or ',';
@@ -462,7 +466,7 @@ public sealed class DocumentExtractor
             return previous;
         // An entity first named in a heading or a list is described by the first sentence that names it.
         foreach (var mention in mentions.Where(m => m.Entity.Summary.Length == 0))
-            mention.Entity.Summary = sentence.Text;
+            mention.Entity.Summary = Bounded(sentence.Text);
         var opensWithPronoun = words.Count > 0 && words[0].Folded is "it" or "its";
         var subject = mentions.FirstOrDefault(m => m.Entity.Kind != "country")?.Entity ?? (opensWithPronoun ? previous?.Entity : null);
         for (var i = 0; i < words.Count; i++)

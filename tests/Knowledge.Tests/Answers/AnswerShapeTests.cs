@@ -17,6 +17,9 @@ public class AnswerShapeTests(RepositoryKnowledge repository) : IClassFixture<Re
     [InlineData("What percentage moved to take a job?", "share", "Just over half (55%) relocated.", true)]
     [InlineData("What percentage moved to take a job?", "share", "Some 500 people moved for a job.", false)]
     [InlineData("¿Qué porcentaje son mujeres?", "share", "Of these, 50.4 per cent are women.", true)]
+    [InlineData("What is the nickname for the network's logo?", "term", "Its circle logo, also called \"the dot\", flew around the screen.", true)]
+    [InlineData("What is the nickname for the network's logo?", "term", "It is known as the eye.", true)]
+    [InlineData("What is the nickname for the network's logo?", "term", "Its logo is a black circle.", false)]
     public void The_question_type_says_what_the_answering_sentence_holds(string question, string shape, string sentence, bool fits)
     {
         var found = AnswerShape.For(Question.Read(question, repository.Engine.Lexicon));

@@ -38,6 +38,15 @@ public class PassageJudgeTests(CorpusDocumentsOnly corpus) : IClassFixture<Corpu
     }
 
     [Fact]
+    public void What_something_is_called_is_asked_without_the_word_documents_use()
+    {
+        var evidence = Judge("What is the nickname of the local NGO that runs the transit shelter in Belem?");
+        Assert.Equal("term", evidence.Shape?.Name);
+        Assert.Null(evidence.RuledOut);
+        Assert.Contains("Dejobe", evidence.Best(ScoringWeights.MinCoverage)?.Passage.Text);
+    }
+
+    [Fact]
     public void A_when_question_is_not_answered_by_a_passage_without_a_date()
     {
         var evidence = Judge("When did Peruvian households receive remittances?");

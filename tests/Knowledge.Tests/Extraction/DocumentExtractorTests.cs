@@ -56,6 +56,15 @@ public class DocumentExtractorTests
     }
 
     [Fact]
+    public void A_table_row_read_as_one_sentence_is_no_summary_for_a_card()
+    {
+        var row = string.Join(" | ", Enumerable.Range(1, 30).Select(i => $"doc-{i}.txt, https://example.org/{i}, a source page, no licence stated"));
+        var entity = Named(Extract($"The Regional Inter-Agency Coordination Platform (R4V) comprises 17 countries: {row}."), "Regional Inter-Agency Coordination Platform");
+
+        Assert.Equal("", entity.Summary);
+    }
+
+    [Fact]
     public void Both_word_orders_of_a_name_are_one_entity()
     {
         var entities = Extract("The group met after the Quito Declaration was signed. The Declaration of Quito was renewed by the Quito Plan.");
