@@ -54,7 +54,7 @@ public sealed partial class AnswerEngine
         // A long card keeps the facts the question is about first, so none of them is cut.
         var asked = question?.Tokens.Where(t => t.Counts).SelectMany(t => t.Stems).ToHashSet() ?? [];
         var ordered = entity.Facts
-            .Select((fact, position) => (fact, position, relevance: TextFolding.Tokens(fact.Value + " " + fact.Quote).Select(Stemmer.English).Count(asked.Contains)))
+            .Select((fact, position) => (fact, position, relevance: asked.Count == 0 ? 0 : StemsOf(fact).Count(asked.Contains)))
             .OrderByDescending(f => f.relevance).ThenBy(f => f.position).Select(f => f.fact);
         var facts = new List<Fact>();
         // A card never shows more than a screenful, whatever a document's summary holds.
@@ -85,7 +85,16 @@ public sealed partial class AnswerEngine
         };
     }
 
-    private Answer FactAnswer(EntityDefinition entity, string attribute, string language, double score)
+    /// <summary>The stems of a fact's value and quote, word by word: what a question may ask of it.</summary>
+    private string[] StemsOf(FactDefinition fact) =>
+        _factStems.TryGetValue(fact, out var stems) ? stems
+            : _factStems.GetOrAdd(fact, static f => TextFolding.Tokens(f.Value + " " + f.Quote).Select(Stemmer.English).ToArray());
+
+    private Answer FactAnswer(EntityDefinition entity, string attribute, string language, double score) =>
+        (_factAnswers.TryGetValue((entity.Id, attribute, language), out var answer) ? answer
+            : _factAnswers.GetOrAdd((entity.Id, attribute, language), _ => NewFactAnswer(entity, attribute, language))) with { Score = Math.Round(score, 3) };
+
+    private Answer NewFactAnswer(EntityDefinition entity, string attribute, string language)
     {
         var facts = entity.Facts.Where(f => f.Attribute == attribute).ToList();
         var label = _knowledge.Attributes[attribute].LabelIn(language);
@@ -100,7 +109,6 @@ public sealed partial class AnswerEngine
             Text = text,
             Facts = facts.Select(f => new Fact(label, f.Value, f.SourceIn(entity), f.Quote)).ToList(),
             Source = new SourceRef(document, passage?.Section ?? CleanDocument.UntitledSection, quote),
-            Score = Math.Round(score, 3),
             Context = new AnswerContext(entity.Id, attribute),
             Highlights = TextFolding.Tokens(quote).Distinct().ToList(),
             FollowUps = FollowUps(entity, attribute, language),

@@ -49,6 +49,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly Dictionary<string, string[]> _distinctiveAttributes;
     private readonly ConcurrentDictionary<(string Entity, string? Attribute), HashSet<string>> _shownStems = new();
     private readonly ConcurrentDictionary<(string Document, string Quote), Passage?> _quotedPassages = new();
+    // What does not depend on the question, read once per fact and per fact answer: bounded by the knowledge.
+    private readonly ConcurrentDictionary<FactDefinition, string[]> _factStems = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<(string Entity, string Attribute, string Language), Answer> _factAnswers = new();
     // The engine is immutable (a knowledge change makes a new engine), so an answer, once
     // computed, stays right for as long as this engine serves: the same question is answered once.
     // Keyed by the asker's audiences too: staff and the public may get different answers.
@@ -355,7 +358,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
             if (!asked.TryGetValue(attribute, out var words))
                 continue;
             // Words naming other entities are theirs, unless this fact shows them ("emigration ... to Europe").
-            bool Excluded(int i) => used.Contains(i) || mentioned is not null && named.Contains(i) && !q.Tokens[i].Stems.Overlaps(StemsOf(entity, attribute));
+            bool Excluded(int i) => used.Contains(i) || mentioned is not null && named.Contains(i) && !q.Tokens[i].Stems.SharesAny(StemsOf(entity, attribute));
             // How strongly the question's words (outside the entity's name) ask for the attribute.
             var score = 0.0;
             for (var i = 0; i < words.Length; i++)
@@ -382,7 +385,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
             {
                 if (!q.Tokens[i].Counts || used.Contains(i))
                     continue;
-                evidence += q.Tokens[i].Stems.Overlaps(factStems) ? 0.5 : matched.Contains(i) ? 0 : named.Contains(i) ? -1.5 : -0.75;
+                evidence += q.Tokens[i].Stems.SharesAny(factStems) ? 0.5 : matched.Contains(i) ? 0 : named.Contains(i) ? -1.5 : -0.75;
             }
             var countBonus = asksCount && figure ? 0.5 : 0;
             options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned is not null ? [.. used, .. matched] : [.. matched], mentioned is not null, score));
@@ -413,7 +416,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
                         }
                 // The head of the attribute's name ("missions", "staff") says most clearly what is asked.
                 foreach (var (attribute, words) in asked)
-                    if (words[i] > 0 && token.Stems.Overlaps(_keywords[attribute].Label))
+                    if (words[i] > 0 && token.Stems.SharesAny(_keywords[attribute].Label))
                         words[i] += 0.5;
             }
             else if (token.Role == TokenRole.QuestionWord)
@@ -442,7 +445,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         for (var i = 0; i < q.Tokens.Count; i++)
         {
             var token = q.Tokens[i];
-            if (!token.Counts || option.UsedTokens.Contains(i) || token.Stems.Overlaps(shown))
+            if (!token.Counts || option.UsedTokens.Contains(i) || token.Stems.SharesAny(shown))
                 continue;
             var others = mentions.Where(m => m.EntityId != option.Entity.Id && i >= m.Start && i < m.Start + m.Length).ToList();
             if (others.Count > 0)

@@ -35,6 +35,15 @@ public sealed class Lexicon
     private readonly string[] _wordsForShortTypos;
     // Users repeat their typos: each word is corrected once per vocabulary.
     private readonly BoundedCache<string, string?> _corrections = new(MaxRememberedCorrections, StringComparer.Ordinal);
+    // Users ask with the same words again and again: each is read once per vocabulary (a word
+    // longer than any the knowledge uses is read anew, so the memory stays small).
+    private const int MaxRememberedWords = 20_000;
+    private const int MaxRememberedWordLength = 40;
+    private readonly BoundedCache<(string Folded, string Language, bool AllowCorrection, bool AsName), QuestionToken> _readWords = new(MaxRememberedWords);
+
+    /// <summary>How <paramref name="read"/> reads a word of a question in this vocabulary, remembered.</summary>
+    internal QuestionToken ReadWord((string Folded, string Language, bool AllowCorrection, bool AsName) word, Func<(string Folded, string Language, bool AllowCorrection, bool AsName), Lexicon, QuestionToken> read) =>
+        word.Folded.Length <= MaxRememberedWordLength ? _readWords.GetOrAdd(word, read, this) : read(word, this);
 
     /// <summary>The vocabulary of <paramref name="knowledge"/>: its documents' words as <paramref name="passages"/> counts them, its catalog's and glossary's.</summary>
     public Lexicon(KnowledgeBase knowledge, PassageVocabulary passages)

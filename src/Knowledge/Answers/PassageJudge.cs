@@ -1,5 +1,6 @@
 using IomAssistant.Knowledge.Caching;
 using IomAssistant.Knowledge.Indexing;
+using IomAssistant.Knowledge.Text;
 
 namespace IomAssistant.Knowledge.Answers;
 
@@ -130,7 +131,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
 
     private bool SpeaksOf(NamedPlace place, PassageText passage, string document)
     {
-        if (place.Names.Any(name => name.IsSubsetOf(passage.Stems) || TitleSays(document, name)))
+        if (place.Names.Any(name => name.AllIn(passage.Stems) || TitleSays(document, name)))
             return true;
         if (place.Strict || countryWords is null)
             return false;
@@ -139,7 +140,7 @@ public sealed class PassageJudge(KnowledgeIndex index, Lexicon lexicon, IReadOnl
     }
 
     private bool TitleSays(string document, IReadOnlySet<string> name) =>
-        documentTitles?.TryGetValue(document, out var title) == true && name.IsSubsetOf(title);
+        documentTitles?.TryGetValue(document, out var title) == true && name.AllIn(title);
 
     /// <summary>Why no document can answer the question, whatever else it shares with them; null if one may.</summary>
     private static string? RuledOut(Question question, IReadOnlyList<Concept> concepts, AnswerShape? shape)

@@ -132,7 +132,8 @@ public sealed class Question
             else
             {
                 // Typo correction scans the vocabulary: a few words a question, however long it is.
-                var token = Classify(words[i], lexicon, language, allowCorrection: corrections < MaxCorrections, asName: i > 0 && cased[i].Capitalized && !shouting);
+                // A token of its own, though read from memory: tokens are told apart by reference.
+                var token = lexicon.ReadWord((words[i], language, corrections < MaxCorrections, i > 0 && cased[i].Capitalized && !shouting), ReadWord) with { };
                 if (token.Folded != token.Word || token.Role == TokenRole.Unknown)
                     corrections++;
                 tokens.Add(token);
@@ -176,7 +177,7 @@ public sealed class Question
             var stems = translated.Select(Stemmer.English).ToList();
             return words.Skip(start).Take(length).Select(word =>
             {
-                var token = Classify(word, lexicon, language, allowCorrection: false);
+                var token = lexicon.ReadWord((word, language, false, false), ReadWord) with { };
                 if (token.Role is TokenRole.Stop or TokenRole.Filler or TokenRole.QuestionWord)
                     return token;
                 return token with
@@ -194,6 +195,9 @@ public sealed class Question
     private static string? Compound(string first, string second, Lexicon lexicon) =>
         first.Length >= 2 && second.Length >= 2 && !StopWords.IsStopWord(first) && !StopWords.IsStopWord(second) &&
         first.Length + second.Length <= 24 && lexicon.IsKnown(first + second) ? first + second : null;
+
+    private static QuestionToken ReadWord((string Folded, string Language, bool AllowCorrection, bool AsName) word, Lexicon lexicon) =>
+        Classify(word.Folded, lexicon, word.Language, word.AllowCorrection, word.AsName);
 
     private static QuestionToken Classify(string folded, Lexicon lexicon, string language, bool allowCorrection, bool asName = false)
     {

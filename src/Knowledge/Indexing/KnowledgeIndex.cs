@@ -83,6 +83,7 @@ public sealed class KnowledgeIndex : IDisposable
         public BoundedCache<(string Term, int Edits), Query> Fuzzy { get; } = new(MaxCachedFuzzyTerms);
         public BoundedCache<(string Field, string Text), TermContext> Terms { get; } = new(MaxCachedTerms);
         public BoundedCache<int, IndexHit> Hits { get; } = new(MaxCachedHits);
+        public BoundedCache<(string Stem, float Boost), BoundedTerm> Bounded { get; } = new(MaxCachedTerms);
     }
 
     private KnowledgeIndex(string folder, LuceneDirectory directory)
@@ -524,9 +525,7 @@ public sealed class KnowledgeIndex : IDisposable
                 {
                     if (terms++ >= MaxQueryTerms)
                         break;
-                    var context = TermContextOf(cache, "text", stem);
-                    concept.Add(new BoundedTerm(new TermQuery(new Term("text", stem), context) { Boost = boost },
-                        Bm25MaxScore(context.DocFreq, searcher.IndexReader.MaxDoc, boost)));
+                    concept.Add(BoundedTermOf(cache, stem, boost));
                 }
                 if (concept.Count > 0)
                     bounded.Add(concept);
@@ -560,6 +559,13 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     private static TermQuery TermQueryOf(ReaderCache cache, string field, string text) =>
         new(new Term(field, text), TermContextOf(cache, field, text));
+
+    private static BoundedTerm BoundedTermOf(ReaderCache cache, string stem, float boost) =>
+        cache.Bounded.GetOrAdd((stem, boost), static (key, cache) =>
+        {
+            var context = TermContextOf(cache, "text", key.Stem);
+            return BoundedTerm.Of(cache.Searcher, new Term("text", key.Stem), context, key.Boost, Bm25MaxScore(context.DocFreq, cache.Searcher.IndexReader.MaxDoc, key.Boost));
+        }, cache);
 
     private static TermContext TermContextOf(ReaderCache cache, string field, string text) =>
         cache.Terms.GetOrAdd((field, text),

@@ -1,10 +1,26 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 
 namespace IomAssistant.Knowledge.Indexing;
 
-/// <summary>One alternative of a concept: its term query and the most it can add to a score.</summary>
-internal readonly record struct BoundedTerm(TermQuery Query, double MaxScore);
+/// <summary>
+/// One alternative of a concept: its term, where the term is in each segment, its BM25 weight
+/// (as a term query of that boost normalizes it) and the most it can add to a score. Depends
+/// only on the reader and the boost, so a reader's queries share it.
+/// </summary>
+internal sealed record BoundedTerm(Term Term, TermContext Context, Similarity.SimWeight Weight, double MaxScore)
+{
+    /// <summary>Weighed exactly as <see cref="IndexSearcher.CreateNormalizedWeight"/> weighs a <see cref="TermQuery"/> of this boost.</summary>
+    public static BoundedTerm Of(IndexSearcher searcher, Term term, TermContext context, float boost, double maxScore)
+    {
+        var weight = searcher.Similarity.ComputeWeight(boost, searcher.CollectionStatistics(term.Field), searcher.TermStatistics(term, context));
+        var norm = searcher.Similarity.QueryNorm(weight.GetValueForNormalization());
+        weight.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
+        return new BoundedTerm(term, context, weight, maxScore);
+    }
+}
 
 /// <summary>
 /// The top documents for concepts scored as Lucene scores a BooleanQuery of SHOULD
@@ -15,13 +31,18 @@ internal readonly record struct BoundedTerm(TermQuery Query, double MaxScore);
 /// no such pruning: over ten thousand reports, a question saying "programme" scored two thirds
 /// of the index.
 /// </summary>
+/// <remarks>
+/// Terms are walked through postings each thread keeps for the reader (<see cref="Postings"/>)
+/// and scored by the similarity's own scorer, as a term scorer does: a term query's weight,
+/// scorer, terms enumerator and postings buffers were most of what a question allocated.
+/// </remarks>
 internal sealed class MaxScoreSearch
 {
     // Every term of every concept, ordered by bound, smallest first: the first _lookedUp of
     // them only ever look up a document the others found.
     private readonly int[] _concept;
     private readonly double[] _bound;
-    private readonly Weight[] _weights;
+    private readonly BoundedTerm[] _terms;
     private readonly int _concepts;
     private readonly float _tieBreaker;
     private readonly TopDocuments _top;
@@ -29,7 +50,7 @@ internal sealed class MaxScoreSearch
     // The most the looked-up terms can add to a document's score.
     private double _lookedUpBound;
 
-    private MaxScoreSearch(IndexSearcher searcher, IReadOnlyList<IReadOnlyList<BoundedTerm>> concepts, float tieBreaker, int count)
+    private MaxScoreSearch(IReadOnlyList<IReadOnlyList<BoundedTerm>> concepts, float tieBreaker, int count)
     {
         var terms = new List<(int Concept, BoundedTerm Term)>();
         for (var c = 0; c < concepts.Count; c++)
@@ -38,12 +59,12 @@ internal sealed class MaxScoreSearch
         terms.Sort((a, b) => a.Term.MaxScore.CompareTo(b.Term.MaxScore));
         _concept = new int[terms.Count];
         _bound = new double[terms.Count];
-        _weights = new Weight[terms.Count];
+        _terms = new BoundedTerm[terms.Count];
         for (var t = 0; t < terms.Count; t++)
         {
             _concept[t] = terms[t].Concept;
             _bound[t] = terms[t].Term.MaxScore;
-            _weights[t] = searcher.CreateNormalizedWeight(terms[t].Term.Query);
+            _terms[t] = terms[t].Term;
         }
         _concepts = concepts.Count;
         _tieBreaker = tieBreaker;
@@ -52,9 +73,10 @@ internal sealed class MaxScoreSearch
 
     public static ScoreDoc[] Top(IndexSearcher searcher, IReadOnlyList<IReadOnlyList<BoundedTerm>> concepts, float tieBreaker, Filter readable, int count)
     {
-        var search = new MaxScoreSearch(searcher, concepts, tieBreaker, count);
-        var scorers = new Scorer?[search._weights.Length];
+        var search = new MaxScoreSearch(concepts, tieBreaker, count);
+        var scorers = new TermCursor?[search._terms.Length];
         var values = new float[scorers.Length];
+        var postings = Postings.For(searcher.IndexReader);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             // No set: nothing in this segment is readable.
@@ -63,14 +85,15 @@ internal sealed class MaxScoreSearch
                 continue;
             var readableHere = readableSet.Bits
                 ?? throw new InvalidOperationException("the readable filter must be checkable per document (a bit set)");
+            var here = postings.Of(leaf);
             for (var t = 0; t < scorers.Length; t++)
-                scorers[t] = search._weights[t].GetScorer(leaf, readableHere);
+                scorers[t] = here.Cursor(t, search._terms[t], leaf, readableHere, searcher.Similarity);
             search.Score(scorers, values, leaf.DocBase);
         }
         return search._top.Best();
     }
 
-    private void Score(Scorer?[] scorers, float[] values, int docBase)
+    private void Score(TermCursor?[] scorers, float[] values, int docBase)
     {
         for (var t = _lookedUp; t < scorers.Length; t++)
             scorers[t]?.NextDoc();
@@ -114,6 +137,81 @@ internal sealed class MaxScoreSearch
             for (var t = _lookedUp; t < scorers.Length; t++)
                 if (scorers[t] is { } s && s.DocID == doc)
                     s.NextDoc();
+        }
+    }
+
+    /// <summary>A term's documents in one segment, scored as Lucene's term scorer scores them.</summary>
+    private sealed class TermCursor
+    {
+        private DocsEnum? _docs;
+        private Similarity.SimScorer? _score;
+
+        public DocsEnum? Docs => _docs;
+
+        public TermCursor Reset(DocsEnum docs, Similarity.SimScorer score)
+        {
+            (_docs, _score) = (docs, score);
+            return this;
+        }
+
+        public int DocID => _docs!.DocID;
+
+        public int NextDoc() => _docs!.NextDoc();
+
+        public int Advance(int target) => _docs!.Advance(target);
+
+        public float GetScore() => _score!.Score(_docs!.DocID, _docs.Freq);
+    }
+
+    /// <summary>
+    /// What one thread reuses to walk terms of one reader: per segment a terms enumerator and
+    /// a cursor (with its postings buffers) per term of a question. Dropped when the reader changes.
+    /// </summary>
+    private sealed class Postings(IndexReader reader)
+    {
+        [ThreadStatic]
+        private static Postings? _current;
+
+        private readonly Dictionary<int, Segment> _segments = [];
+
+        public static Postings For(IndexReader reader)
+        {
+            var current = _current;
+            if (current is null || !ReferenceEquals(current._reader, reader))
+                _current = current = new Postings(reader);
+            return current;
+        }
+
+        private readonly IndexReader _reader = reader;
+
+        public Segment Of(AtomicReaderContext leaf)
+        {
+            if (!_segments.TryGetValue(leaf.Ord, out var segment))
+                _segments[leaf.Ord] = segment = new Segment();
+            return segment;
+        }
+
+        public sealed class Segment
+        {
+            private readonly Dictionary<string, TermsEnum?> _enums = new(StringComparer.Ordinal);
+            private readonly List<TermCursor> _cursors = [];
+
+            /// <summary>The term's cursor in this segment, null when the segment lacks the term.</summary>
+            public TermCursor? Cursor(int slot, BoundedTerm term, AtomicReaderContext leaf, IBits readable, Similarity similarity)
+            {
+                if (term.Context.Get(leaf.Ord) is not { } state)
+                    return null;
+                if (!_enums.TryGetValue(term.Term.Field, out var terms))
+                    _enums[term.Term.Field] = terms = leaf.AtomicReader.GetTerms(term.Term.Field)?.GetEnumerator();
+                if (terms is null)
+                    return null;
+                while (_cursors.Count <= slot)
+                    _cursors.Add(new TermCursor());
+                var cursor = _cursors[slot];
+                terms.SeekExact(term.Term.Bytes, state);
+                var docs = terms.Docs(readable, cursor.Docs, DocsFlags.FREQS);
+                return cursor.Reset(docs, similarity.GetSimScorer(term.Weight, leaf));
+            }
         }
     }
 

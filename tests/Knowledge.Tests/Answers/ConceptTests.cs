@@ -8,6 +8,20 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
         Concept.Read(Question.Read(question, repository.Engine.Lexicon), repository.Engine.Lexicon);
 
     [Fact]
+    public void A_word_read_before_reads_the_same_and_each_occurrence_is_a_token_of_its_own()
+    {
+        var lexicon = repository.Engine.Lexicon;
+        var first = Question.Read("Who heads the office of the office in Lima?", lexicon);
+        var again = Question.Read("Who heads the office of the office in Lima?", lexicon);
+
+        Assert.Equal(first.Tokens.Select(t => (t.Folded, t.Role, string.Join(",", t.Stems.Order()))), again.Tokens.Select(t => (t.Folded, t.Role, string.Join(",", t.Stems.Order()))));
+        var offices = first.Tokens.Where(t => t.Folded == "office").ToList();
+        Assert.Equal(2, offices.Count);
+        Assert.NotSame(offices[0], offices[1]);
+        Assert.NotSame(first.Tokens[0], again.Tokens[0]);
+    }
+
+    [Fact]
     public void Each_content_word_is_a_concept_and_function_words_are_not()
     {
         var concepts = Read("How many staff work at the office in Buenos Aires?");

@@ -51,6 +51,26 @@ public class MaxScoreSearchTests(CorpusKnowledge corpus) : IClassFixture<CorpusK
         Assert.True(pruned > 50, $"only {pruned} queries filled the top");
     }
 
+    [Fact]
+    public void Searches_running_at_once_on_several_threads_find_what_each_finds_alone()
+    {
+        // Each thread walks terms with postings it reuses from one question to the next.
+        var random = new Random(5);
+        var stems = new[] { "migrat", "venezuelan", "border", "iom", "refuge", "colombia", "deport", "resid", "agreement", "peru" };
+        var questions = Enumerable.Range(0, 64)
+            .Select(_ => (IReadOnlyList<IReadOnlyList<(string, float)>>)Enumerable.Range(0, random.Next(1, 5))
+                .Select(_ => (IReadOnlyList<(string, float)>)[(stems[random.Next(stems.Length)], 1f), (stems[random.Next(stems.Length)], 0.5f)]).ToList())
+            .ToList();
+        var alone = questions.Select(q => corpus.Index.SearchPassages(q, 5, Audience.Public)).ToList();
+
+        var together = new IReadOnlyList<IndexHit>[questions.Count * 8];
+        Parallel.For(0, together.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => together[i] = corpus.Index.SearchPassages(questions[i % questions.Count], 5, Audience.Public));
+
+        for (var i = 0; i < together.Length; i++)
+            Assert.Equal(alone[i % questions.Count], together[i]);
+    }
+
     /// <summary>The same concepts as one BooleanQuery of DisjunctionMaxQuery clauses, every passage scored.</summary>
     private static List<(string Document, int Position, float Score)> FullSearch(
         IndexSearcher searcher, IReadOnlyList<IReadOnlyList<(string Stem, float Boost)>> concepts, int max)
