@@ -43,6 +43,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
     private readonly IReadOnlyList<EntityDefinition> _homes;
     // The entities an unnamed question may be guessed to mean: those holding an attribute few hold.
     private readonly IReadOnlyList<EntityDefinition> _guessable;
+    // For each distinctive attribute, where its holders stand in _guessable: a question asks for few attributes.
+    private readonly Dictionary<string, int[]> _guessableByAttribute;
     private readonly Dictionary<(string Document, string Section), EntityDefinition> _sectionEntities;
     // Each entity's attributes in the order of its facts, and those few entities hold (the only ones an unnamed entity may be guessed by).
     private readonly Dictionary<string, string[]> _factAttributes;
@@ -105,6 +107,9 @@ public sealed partial class AnswerEngine : IAnswerEngine
                     holders[attribute]++;
         _distinctiveAttributes = _factAttributes.ToDictionary(e => e.Key, e => e.Value.Where(a => holders[a] <= MaxHoldersOfDistinctiveAttribute).ToArray());
         _guessable = knowledge.Entities.Where(e => _distinctiveAttributes[e.Id].Length > 0 && !e.Home).ToList();
+        _guessableByAttribute = _guessable.SelectMany((e, i) => _distinctiveAttributes[e.Id].Select(a => (Attribute: a, Index: i)))
+            .GroupBy(x => x.Attribute, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToArray(), StringComparer.Ordinal);
         var contentStems = knowledge.Attributes.Values.ToDictionary(a => a.Id, a =>
             a.Keywords.SelectMany(TextFolding.Tokens).Where(k => !Lexicon.QuestionWords.Contains(k) && !StopWords.English.Contains(k)).Select(Stemmer.English).ToHashSet());
         // "migration" signals many attributes, "driving" one: a keyword counts less the more attributes share it.
@@ -323,7 +328,12 @@ public sealed partial class AnswerEngine : IAnswerEngine
         // ("the liaison offices" are IOM's; "member state" alone names no country).
         // Guessing an entity is weaker when the question names another one.
         var guess = byEntity.Keys.Any(id => !IsBareUmbrella(_knowledge.EntitiesById[id], mentions)) ? -0.5 : 0;
-        foreach (var entity in _guessable)
+        // Only holders of an attribute the question asks for can score, taken in their order.
+        var holders = new SortedSet<int>();
+        foreach (var askedAttribute in asked.Keys)
+            if (_guessableByAttribute.TryGetValue(askedAttribute, out var holding))
+                holders.UnionWith(holding);
+        foreach (var entity in holders.Select(i => _guessable[i]))
             if (!byEntity.ContainsKey(entity.Id) && CanSee(audiences, entity))
                 AddFactOptions(options, q, entity, guess, null, named, asked, minScore: 2, onlyDistinctive: true);
 
@@ -372,8 +382,8 @@ public sealed partial class AnswerEngine : IAnswerEngine
                     matched.Add(i);
             var factStems = StemsOf(entity, attribute);
             // "How many" wants a figure, or at least a list to count; never a sentence.
-            var figure = asksCount && entity.Facts.Any(f => f.Attribute == attribute && f.Value.Any(char.IsDigit));
-            if (asksCount && !figure && !entity.Facts.Any(f => f.Attribute == attribute && f.Value.Split(',').Length >= 3))
+            var figure = asksCount && HasFact(entity, attribute, static value => value.Any(char.IsDigit));
+            if (asksCount && !figure && !HasFact(entity, attribute, static value => value.Split(',').Length >= 3))
                 continue;
             // Prefer the fact whose own words answer the question: half a point for each word
             // the fact shows, half a point off for each it leaves unexplained.
@@ -390,6 +400,15 @@ public sealed partial class AnswerEngine : IAnswerEngine
             var countBonus = asksCount && figure ? 0.5 : 0;
             options.Add(new Option(entity, attribute, strength + score + evidence + countBonus, strength, mentioned is not null ? [.. used, .. matched] : [.. matched], mentioned is not null, score));
         }
+    }
+
+    /// <summary>Whether a fact of the attribute has a value of that kind (no closure per attribute: this runs for every option).</summary>
+    private static bool HasFact(EntityDefinition entity, string attribute, Func<string, bool> kind)
+    {
+        foreach (var fact in entity.Facts)
+            if (fact.Attribute == attribute && kind(fact.Value))
+                return true;
+        return false;
     }
 
     /// <summary>

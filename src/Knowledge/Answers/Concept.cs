@@ -11,8 +11,10 @@ public sealed record Concept(string Word, IReadOnlyList<(string Stem, float Boos
 {
     public bool MatchedBy(IReadOnlySet<string> stems)
     {
-        foreach (var (stem, _) in Alternatives)
-            if (stems.Contains(stem))
+        // By index: this runs for every concept of every sentence judged, and a foreach over
+        // the interface would allocate an enumerator each time.
+        for (var i = 0; i < Alternatives.Count; i++)
+            if (stems.Contains(Alternatives[i].Stem))
                 return true;
         return false;
     }

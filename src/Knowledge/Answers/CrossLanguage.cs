@@ -67,6 +67,8 @@ public static class CrossLanguage
     public static void Prepare()
     {
         _ = ToEnglish("sede", "es");
+        _ = PhrasesAt(["en", "el"], 0, "es");
+        _ = PhrasesAt(["em", "o"], 0, "pt");
         _ = SpanishSpelling.Value;
         _ = PortugueseSpelling.Value;
         _ = EnglishWords.Lemma("sent");

@@ -137,8 +137,25 @@ public sealed class BilingualDictionary
             return Encode(word, buffer, out var needle) ? Find(needle) : -1;
         }
 
+        // The first words of the multiword forms: most words of a question begin none, and
+        // are told so without searching the table.
+        private HashSet<string>? _phraseStarts;
+
+        private HashSet<string> PhraseStarts => _phraseStarts ??= ReadPhraseStarts();
+
+        private HashSet<string> ReadPhraseStarts()
+        {
+            var starts = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < Count; i++)
+                if (Key(i).IndexOf((byte)' ') is > 0 and var space)
+                    starts.Add(Encoding.UTF8.GetString(Key(i)[..space]));
+            return starts;
+        }
+
         public int PhrasesAt(IReadOnlyList<string> words, int start, int maxWords)
         {
+            if (start >= words.Count || !PhraseStarts.Contains(words[start]))
+                return 0;
             Span<byte> buffer = stackalloc byte[MaxWordBytes * 3];
             var length = 0;
             var found = 0;
