@@ -42,6 +42,8 @@ internal sealed class MaxScoreSearch
     // them only ever look up a document the others found.
     private readonly int[] _concept;
     private readonly double[] _bound;
+    // The bounds of the terms before each, added up: the most they can add together.
+    private readonly double[] _boundBelow;
     private readonly BoundedTerm[] _terms;
     private readonly int _concepts;
     private readonly float _tieBreaker;
@@ -66,6 +68,9 @@ internal sealed class MaxScoreSearch
             _bound[t] = terms[t].Term.MaxScore;
             _terms[t] = terms[t].Term;
         }
+        _boundBelow = new double[terms.Count + 1];
+        for (var t = 0; t < terms.Count; t++)
+            _boundBelow[t + 1] = _boundBelow[t] + _bound[t];
         _concepts = concepts.Count;
         _tieBreaker = tieBreaker;
         _top = new TopDocuments(count);
@@ -115,18 +120,8 @@ internal sealed class MaxScoreSearch
                 values[t] = scorers[t] is { } s && s.DocID == doc ? s.GetScore() : 0;
                 possible += values[t];
             }
-            if (possible > _top.Threshold)
+            if (possible > _top.Threshold && LooksUp(scorers, values, doc, possible - _lookedUpBound))
             {
-                for (var t = 0; t < _lookedUp; t++)
-                {
-                    values[t] = 0;
-                    if (scorers[t] is not { } s)
-                        continue;
-                    if (s.DocID < doc)
-                        s.Advance(doc);
-                    if (s.DocID == doc)
-                        values[t] = s.GetScore();
-                }
                 var threshold = _top.Threshold;
                 _top.Offer((float)Sum(values), docBase + doc);
                 // A term that becomes looked-up keeps its place; it is only advanced from now on.
@@ -213,6 +208,29 @@ internal sealed class MaxScoreSearch
                 return cursor.Reset(docs, similarity.GetSimScorer(term.Weight, leaf));
             }
         }
+    }
+
+    /// <summary>
+    /// Looks the looked-up terms up in <paramref name="doc"/>, likeliest first, into
+    /// <paramref name="values"/>; false, leaving the rest, as soon as what is found plus the
+    /// most the rest can add (their bounds summed, which no concept's score exceeds, a hair
+    /// above for rounding) cannot enter the top.
+    /// </summary>
+    private bool LooksUp(TermCursor?[] scorers, float[] values, int doc, double found)
+    {
+        for (var t = _lookedUp - 1; t >= 0; t--)
+        {
+            if (found * 1.0001 + _boundBelow[t + 1] <= _top.Threshold)
+                return false;
+            values[t] = 0;
+            if (scorers[t] is not { } s)
+                continue;
+            if (s.DocID < doc)
+                s.Advance(doc);
+            if (s.DocID == doc)
+                found += values[t] = s.GetScore();
+        }
+        return true;
     }
 
     /// <summary>
