@@ -23,8 +23,8 @@ public sealed class EntityLinker
 
     // Each thread's lists of candidate aliases, reused from one question to the next; the set
     // compares by reference, as an alias is one object and hashing a record's fields costs more.
-    [ThreadStatic] private static List<Alias>? t_candidates;
-    [ThreadStatic] private static HashSet<Alias>? t_seen;
+    [ThreadStatic] private static List<Alias>? _candidates;
+    [ThreadStatic] private static HashSet<Alias>? _seen;
 
     /// <summary>Names of several words by each of their stems, for names a question says in another word order.</summary>
     private readonly Dictionary<string, List<Alias>> _byAnyStem = new(StringComparer.Ordinal);
@@ -120,8 +120,8 @@ public sealed class EntityLinker
         var stems = positions.Select(p => WithOwnStem(question.Tokens[p])).ToArray();
 
         var found = new List<(Alias Alias, int Start, int Length)>();
-        var candidates = t_candidates ??= [];
-        var seen = t_seen ??= new HashSet<Alias>(ReferenceEqualityComparer.Instance);
+        var candidates = _candidates ??= [];
+        var seen = _seen ??= new HashSet<Alias>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < stems.Length; i++)
         {
             foreach (var alias in AliasesOf(stems[i], _byFirstStem, candidates, seen))
