@@ -38,9 +38,13 @@ public static class Stemmer
     public static string Spanish(string folded) => Stem(_spanish ??= new SpanishStemmer(), folded);
     public static string Portuguese(string folded) => Stem(_portuguese ??= new PortugueseStemmer(), folded);
 
+    // The index's tokenizer drops longer tokens (StandardTokenizer's limit): no document has
+    // such a word, and stemming one made up that long would cost more than a whole question.
+    private const int MaxStemmedLength = 255;
+
     private static string Stem(SnowballProgram program, string word)
     {
-        if (word.Length < 3 || char.IsDigit(word[0]))
+        if (word.Length < 3 || word.Length > MaxStemmedLength || char.IsDigit(word[0]))
             return word;
         program.SetCurrent(word);
         program.Stem();
