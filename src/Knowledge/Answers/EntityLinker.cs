@@ -26,8 +26,12 @@ public sealed class EntityLinker
     [ThreadStatic] private static List<Alias>? _candidates;
     [ThreadStatic] private static HashSet<Alias>? _seen;
 
-    /// <summary>Names of several words by each of their stems, for names a question says in another word order.</summary>
-    private readonly Dictionary<string, List<Alias>> _byAnyStem = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Names of several words by the stem of theirs that the fewest names share, for names a
+    /// question says in another word order: a question word finds the few names it is the
+    /// rarest word of, not every name holding "office" or "region".
+    /// </summary>
+    private readonly Dictionary<string, List<Alias>> _byRarestStem = new(StringComparer.Ordinal);
 
     public EntityLinker(IEnumerable<EntityDefinition> entities)
     {
@@ -45,18 +49,19 @@ public sealed class EntityLinker
                     _byFirstStem[stems[0]] = list = [];
                 if (list.Any(a => a.EntityId == entity.Id && a.Stems.SequenceEqual(stems)))
                     continue;
-                var alias = new Alias(entity.Id, [.. content], stems);
-                list.Add(alias);
-                if (stems.Length >= 2)
-                    foreach (var stem in stems.Distinct())
-                    {
-                        if (!_byAnyStem.TryGetValue(stem, out var any))
-                            _byAnyStem[stem] = any = [];
-                        any.Add(alias);
-                    }
+                list.Add(new Alias(entity.Id, [.. content], stems));
             }
         }
         var all = _byFirstStem.Values.SelectMany(a => a).ToList();
+        var namesWith = all.Where(a => a.Stems.Length >= 2).SelectMany(a => a.Stems.Distinct())
+            .GroupBy(stem => stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var alias in all.Where(a => a.Stems.Length >= 2))
+        {
+            var rarest = alias.Stems.MinBy(stem => namesWith[stem])!;
+            if (!_byRarestStem.TryGetValue(rarest, out var list))
+                _byRarestStem[rarest] = list = [];
+            list.Add(alias);
+        }
         // Every run of words in every alias, with up to two of the entities whose aliases hold
         // it: an alias is shared when an entity other than its own holds it. Found in one pass
         // over the aliases' runs, not by comparing each alias with every other.
@@ -80,29 +85,47 @@ public sealed class EntityLinker
 
     private static string RunKey(ReadOnlySpan<string> stems) => string.Join('\u0001', stems);
 
-    private static bool SameWord(QuestionToken token, string aliasWord) =>
-        token.Word == aliasWord || IsPluralOf(token.Word, aliasWord) || IsPluralOf(aliasWord, token.Word) ||
-        token.Translations.Any(t => t == aliasWord || IsPluralOf(t, aliasWord));
+    private static bool SameWord(QuestionToken token, string aliasWord)
+    {
+        if (token.Word == aliasWord || IsPluralOf(token.Word, aliasWord) || IsPluralOf(aliasWord, token.Word))
+            return true;
+        foreach (var translation in AsHashSet(token.Translations))
+            if (translation == aliasWord || IsPluralOf(translation, aliasWord))
+                return true;
+        return false;
+    }
 
     private static bool IsPluralOf(string word, string aliasWord) =>
         word.Length > 3 && word != aliasWord && word[^1] == 's' && word[^2] != 's' && aliasWord[^1] != 's' &&
         (word[..^1] == aliasWord || word[..^2] == aliasWord || (word.EndsWith("ies") && word[..^3] + "y" == aliasWord) || Stemmer.English(word) == Stemmer.English(aliasWord));
 
     /// <summary>Does each stem of a name match its own word among the words from <paramref name="start"/> on, as many as the name has?</summary>
-    private static bool InAnyOrder(string[] name, IReadOnlySet<string>[] words, int start)
+    private static bool InAnyOrder(string[] name, WordStems[] words, int start)
     {
-        var used = new bool[name.Length];
+        // The name's stems already matched, one bit each: names are a few words long.
+        if (name.Length > 64)
+            return false;
+        var used = 0UL;
         for (var k = start; k < start + name.Length; k++)
         {
             var match = -1;
             for (var j = 0; j < name.Length && match < 0; j++)
-                if (!used[j] && words[k].Contains(name[j]))
+                if ((used & (1UL << j)) == 0 && words[k].Contains(name[j]))
                     match = j;
             if (match < 0)
                 return false;
-            used[match] = true;
+            used |= 1UL << match;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A question word's stems and the stem of the word as written (a translated word's stems
+    /// are its translations'), looked up together without copying them into one set.
+    /// </summary>
+    private readonly record struct WordStems(IReadOnlySet<string> Stems, string Own)
+    {
+        public bool Contains(string stem) => Own == stem || Stems.Contains(stem);
     }
 
     /// <summary>
@@ -116,8 +139,14 @@ public sealed class EntityLinker
         for (var i = 0; i < question.Tokens.Count; i++)
             if (question.Tokens[i].Counts)
                 positions.Add(i);
-        var words = positions.Select(p => question.Tokens[p].Word).ToArray();
-        var stems = positions.Select(p => WithOwnStem(question.Tokens[p])).ToArray();
+        var words = new string[positions.Count];
+        var stems = new WordStems[positions.Count];
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var token = question.Tokens[positions[i]];
+            words[i] = token.Word;
+            stems[i] = new WordStems(token.Stems, Stemmer.English(token.Word));
+        }
 
         var found = new List<(Alias Alias, int Start, int Length)>();
         var candidates = _candidates ??= [];
@@ -142,11 +171,13 @@ public sealed class EntityLinker
                     found.Add((alias, i, alias.Stems.Length));
             }
             // "Acuerdo de Residencia del MERCOSUR" for "MERCOSUR Residence Agreement": in Spanish
-            // and Portuguese, every word of a name of several, translated, in their own order.
+            // and Portuguese, every word of a name of several, translated, in their own order,
+            // found from its rarest word, wherever that stands among them.
             if (question.Language != "en")
-                foreach (var alias in AliasesOf(stems[i], _byAnyStem, candidates, seen))
-                    if (i + alias.Stems.Length <= stems.Length && !alias.Shared && InAnyOrder(alias.Stems, stems, i))
-                        found.Add((alias, i, alias.Stems.Length));
+                foreach (var alias in AliasesOf(stems[i], _byRarestStem, candidates, seen))
+                    for (var start = Math.Max(0, i - alias.Stems.Length + 1); start <= i && start + alias.Stems.Length <= stems.Length; start++)
+                        if (!alias.Shared && InAnyOrder(alias.Stems, stems, start))
+                            found.Add((alias, start, alias.Stems.Length));
         }
 
         var taken = new bool[stems.Length];
@@ -166,23 +197,26 @@ public sealed class EntityLinker
         return mentions;
     }
 
-    /// <summary>A word's stems with the stem of the word as written (a translated word's stems are its translations'), copied only when that one is missing.</summary>
-    private static IReadOnlySet<string> WithOwnStem(QuestionToken token)
-    {
-        var own = Stemmer.English(token.Word);
-        return token.Stems.Contains(own) ? token.Stems : new HashSet<string>(token.Stems, StringComparer.Ordinal) { own };
-    }
-
     /// <summary>The aliases listed under any of a word's stems, each once, in the order first listed, into a list reused per question.</summary>
-    private static List<Alias> AliasesOf(IReadOnlySet<string> stems, Dictionary<string, List<Alias>> byStem, List<Alias> candidates, HashSet<Alias> seen)
+    private static List<Alias> AliasesOf(WordStems stems, Dictionary<string, List<Alias>> byStem, List<Alias> candidates, HashSet<Alias> seen)
     {
         candidates.Clear();
         seen.Clear();
-        foreach (var stem in stems)
+        foreach (var stem in AsHashSet(stems.Stems))
+            Add(stem);
+        if (!stems.Stems.Contains(stems.Own))
+            Add(stems.Own);
+        return candidates;
+
+        void Add(string stem)
+        {
             if (byStem.TryGetValue(stem, out var aliases))
                 foreach (var alias in aliases)
                     if (seen.Add(alias))
                         candidates.Add(alias);
-        return candidates;
+        }
     }
+
+    // A question's sets are hash sets: walked as one, their enumerator is not boxed.
+    private static HashSet<string> AsHashSet(IReadOnlySet<string> set) => set as HashSet<string> ?? new HashSet<string>(set, StringComparer.Ordinal);
 }
