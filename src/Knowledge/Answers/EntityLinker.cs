@@ -53,15 +53,6 @@ public sealed class EntityLinker
             }
         }
         var all = _byFirstStem.Values.SelectMany(a => a).ToList();
-        var namesWith = all.Where(a => a.Stems.Length >= 2).SelectMany(a => a.Stems.Distinct())
-            .GroupBy(stem => stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        foreach (var alias in all.Where(a => a.Stems.Length >= 2))
-        {
-            var rarest = alias.Stems.MinBy(stem => namesWith[stem])!;
-            if (!_byRarestStem.TryGetValue(rarest, out var list))
-                _byRarestStem[rarest] = list = [];
-            list.Add(alias);
-        }
         // Every run of words in every alias, with up to two of the entities whose aliases hold
         // it: an alias is shared when an entity other than its own holds it. Found in one pass
         // over the aliases' runs, not by comparing each alias with every other.
@@ -80,6 +71,17 @@ public sealed class EntityLinker
         {
             var (first, second) = holders[RunKey(alias.Stems)];
             alias.Shared = first != alias.EntityId || second is not null;
+        }
+        // A shared name ("regional office") is matched only in its own order.
+        var ownNames = all.Where(a => a.Stems.Length >= 2 && !a.Shared).ToList();
+        var namesWith = ownNames.SelectMany(a => a.Stems.Distinct())
+            .GroupBy(stem => stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var alias in ownNames)
+        {
+            var rarest = alias.Stems.MinBy(stem => namesWith[stem])!;
+            if (!_byRarestStem.TryGetValue(rarest, out var list))
+                _byRarestStem[rarest] = list = [];
+            list.Add(alias);
         }
     }
 
@@ -176,7 +178,7 @@ public sealed class EntityLinker
             if (question.Language != "en")
                 foreach (var alias in AliasesOf(stems[i], _byRarestStem, candidates, seen))
                     for (var start = Math.Max(0, i - alias.Stems.Length + 1); start <= i && start + alias.Stems.Length <= stems.Length; start++)
-                        if (!alias.Shared && InAnyOrder(alias.Stems, stems, start))
+                        if (InAnyOrder(alias.Stems, stems, start))
                             found.Add((alias, start, alias.Stems.Length));
         }
 
