@@ -58,7 +58,7 @@ public sealed partial class AnswerEngine
             .OrderByDescending(f => f.relevance).ThenBy(f => f.position).Select(f => f.fact);
         var facts = new List<Fact>();
         // A card never shows more than a screenful, whatever a document's summary holds.
-        var summary = entity.Summary.Length <= MaxVisibleChars ? entity.Summary : entity.Summary[..MaxVisibleChars];
+        var summary = Shorten(entity.Summary, MaxVisibleChars - 1);
         var visible = entity.Title.Length + summary.Length;
         foreach (var fact in ordered)
         {

@@ -129,10 +129,11 @@ public static class ExtractionMerge
             return key!;
         }
 
-        // Walked name by name, without a set of keys per entity: a merge of 100,000 documents
-        // looks up two hundred thousand entities found in them.
-
-        /// <summary>The entity that already holds one of <paramref name="entity"/>'s names (names first, then aliases, in order); null if none.</summary>
+        /// <summary>
+        /// The entity that already holds one of <paramref name="entity"/>'s names (names first,
+        /// then aliases, in order); null if none. Walked name by name, without a set of keys per
+        /// entity: a merge of 100,000 documents looks up two hundred thousand entities found in them.
+        /// </summary>
         public EntityDefinition? FirstHolder(Dictionary<string, EntityDefinition> byName, EntityDefinition entity)
         {
             foreach (var name in entity.Names.Values)
