@@ -23,9 +23,28 @@ public class DocumentSnapshotTests(CorpusKnowledge corpus) : IClassFixture<Corpu
         Assert.All(read.Values, d => Assert.Equal(DateTimeKind.Utc, d.Record.LastWriteUtc.Kind));
     }
 
+    [Fact]
+    public void A_short_string_read_again_is_the_copy_read_first()
+    {
+        using var folder = new TempFolder();
+        DocumentSnapshot.Write(folder.Path, corpus.Knowledge);
+
+        var read = DocumentSnapshot.Read(folder.Path).Values.ToList();
+        var entities = read.SelectMany(d => d.Extracted).ToList();
+
+        // Kinds and languages repeat across documents: each is held once, however often read.
+        var countries = entities.Where(e => e.Kind == "country").ToList();
+        Assert.True(countries.Count > 1);
+        Assert.All(countries, e => Assert.Same(countries[0].Kind, e.Kind));
+        Assert.All(countries, e => Assert.Same(countries[0].Names.Keys.First(), e.Names.Keys.First()));
+        // An entity's document is the record's own name, not a second copy of it.
+        Assert.All(read.Where(d => d.Extracted.Count > 0), d => Assert.Same(d.Record.Name, d.Extracted[0].Document));
+    }
+
     [Theory]
     [InlineData("cut short")]
     [InlineData("not a snapshot")]
+    [InlineData("a string longer than the file")]
     [InlineData("missing")]
     public void A_damaged_or_missing_snapshot_remembers_nothing(string damage)
     {
@@ -37,9 +56,22 @@ public class DocumentSnapshotTests(CorpusKnowledge corpus) : IClassFixture<Corpu
         {
             case "cut short": File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]); break;
             case "not a snapshot": File.WriteAllText(path, "{\"documents\": []}"); break;
+            case "a string longer than the file": WriteClaimingALongString(path, bytes); break;
             default: File.Delete(path); break;
         }
 
         Assert.Empty(DocumentSnapshot.Read(folder.Path));
+    }
+
+    /// <summary>The snapshot's own header and first document count, then a name claiming two gigabytes.</summary>
+    private static void WriteClaimingALongString(string path, byte[] snapshot)
+    {
+        using var header = new BinaryReader(new MemoryStream(snapshot));
+        header.ReadString();
+        header.ReadInt32();
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(snapshot, 0, (int)header.BaseStream.Position);
+        writer.Write7BitEncodedInt(int.MaxValue);
+        writer.Write("Peru");
     }
 }
