@@ -4,7 +4,7 @@ namespace IomAssistant.Knowledge.Text;
 public static class EditDistance
 {
     /// <summary>The distance, or <paramref name="max"/> + 1 as soon as it must exceed <paramref name="max"/>.</summary>
-    public static int Bounded(string a, string b, int max)
+    public static int Bounded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max)
             return max + 1;
