@@ -20,6 +20,10 @@ public static class ObservabilityHosting
     /// the knowledge engine's stages), metrics and logs over OTLP; with
     /// APPLICATIONINSIGHTS_CONNECTION_STRING set, the same to Azure Monitor (either or both).
     /// </summary>
+    // Every series of a metric is allocated up front (2,000 by default, 5 MB over the host's
+    // metrics); none of ours has more than a few dozen (routes, status codes, outcomes).
+    private const int MaxSeriesPerMetric = 256;
+
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration).ValidateOnStart();
@@ -33,6 +37,7 @@ public static class ObservabilityHosting
                 .AddMeter("Microsoft.AspNetCore.RateLimiting")
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
+                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MaxSeriesPerMetric })
                 .AddPrometheusExporter());
         // Spans and log records cost only when someone receives them.
         var settings = TelemetryOptions.From(builder.Configuration);
