@@ -29,6 +29,8 @@ public sealed class Lexicon
     private readonly Dictionary<string, HashSet<string>> _glossaryStems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _fillers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
+    // The knowledge's acronyms by their letters in order ("imo" for IOM); null where two share them.
+    private readonly Dictionary<string, string?> _acronymsByLetters = new(StringComparer.Ordinal);
     private readonly int _units;
     private readonly string[] _correctionCandidates;
     private readonly string[] _shortCorrectionCandidates;
@@ -57,6 +59,8 @@ public sealed class Lexicon
                 AddCatalogUnit(fact.Value + " " + fact.Quote);
             _units += 1 + entity.Facts.Count;
         }
+        foreach (var name in knowledge.Entities.SelectMany(e => e.Names.Values.Concat(e.Aliases)))
+            AddAcronym(name);
         foreach (var keyword in knowledge.Attributes.Values.SelectMany(a => a.Keywords))
             _keywordWords.UnionWith(TextFolding.Tokens(keyword));
 
@@ -141,6 +145,34 @@ public sealed class Lexicon
         var key = (crossLanguage ? "\u0001" : "") + (asName ? "\u0002" : "") + folded;
         var edits = crossLanguage && folded.Length is >= 5 and <= 12 ? 2 : folded.Length >= 8 ? 2 : 1;
         return _corrections.GetOrAdd(key, static (_, state) => state.Lexicon.FindCorrection(state.Folded, state.Edits, state.AsName), (Lexicon: this, Folded: folded, Edits: edits, AsName: asName));
+    }
+
+    /// <summary>
+    /// The knowledge's acronym written with the same letters in another order, or null: Spanish
+    /// and Portuguese put the noun first, so their acronym of a name is often the English one
+    /// reordered (OIM for IOM) and is seldom in the documents.
+    /// </summary>
+    public string? AcronymInOtherOrder(string folded) =>
+        folded.Length is >= MinAcronymLength and <= MaxAcronymLength && _acronymsByLetters.GetValueOrDefault(Letters(folded)) is { } acronym && acronym != folded ? acronym : null;
+
+    private const int MinAcronymLength = 3;
+    private const int MaxAcronymLength = 6;
+
+    private void AddAcronym(string name)
+    {
+        if (name.Length is < MinAcronymLength or > MaxAcronymLength || !name.All(char.IsAsciiLetterUpper))
+            return;
+        var folded = name.ToLowerInvariant();
+        var letters = Letters(folded);
+        _acronymsByLetters[letters] = _acronymsByLetters.TryGetValue(letters, out var known) && known != folded ? null : folded;
+    }
+
+    private static string Letters(string word)
+    {
+        Span<char> letters = stackalloc char[word.Length];
+        word.AsSpan().CopyTo(letters);
+        letters.Sort();
+        return new string(letters);
     }
 
     /// <summary>

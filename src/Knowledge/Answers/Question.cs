@@ -234,6 +234,8 @@ public sealed class Question
         // "drove": an irregular form of an English word is no typo, whatever the knowledge's words.
         if (translated is not null || lexicon.IsKnown(folded) || lexicon.HasStem(Stemmer.English(folded)) || language == "en" && EnglishWords.Lemma(folded) is not null)
             return Content(folded, folded, translated ?? []);
+        if (lexicon.AcronymInOtherOrder(folded) is { } acronym)
+            return Classify(acronym, lexicon, language, allowCorrection: false) with { Folded = folded };
         if (allowCorrection && (lexicon.Correct(folded, crossLanguage: language != "en", asName) ?? CrossLanguage.Correct(folded, language)) is { } corrected)
         {
             var token = Classify(corrected, lexicon, language, allowCorrection: false);

@@ -85,6 +85,42 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
         Assert.DoesNotContain(concepts, c => c.Word == "back");
     }
 
+    private const string Organization = "# Migration\n\nThe International Organization for Migration (IOM) works with governments. IOM opened an office.\n";
+
+    [Theory]
+    // Spanish and Portuguese reorder the letters of an English acronym: OIM is IOM.
+    [InlineData("¿Qué es la OIM?", "oim", "iom")]
+    [InlineData("o que faz a oim", "oim", "iom")]
+    // The documents' own acronym, and a word that reorders no acronym, are read as they are.
+    [InlineData("What is IOM?", "iom", "iom")]
+    [InlineData("¿Qué es la OEA?", "oea", "oea")]
+    public void An_acronym_written_in_another_order_is_the_documents_acronym(string question, string written, string read)
+    {
+        using var folder = new TempFolder();
+        var lexicon = LexiconOf(folder, "iom.md", Organization);
+
+        var token = Question.Read(question, lexicon).Tokens.Single(t => t.Folded == written);
+
+        Assert.Equal(read, token.Word);
+    }
+
+    [Fact]
+    public void Two_acronyms_with_the_same_letters_leave_a_third_order_unread()
+    {
+        using var folder = new TempFolder();
+        var lexicon = LexiconOf(folder, "iom.md", Organization + "\nThe International Maritime Organization (IMO) sets rules. IMO met.\n");
+
+        Assert.Null(lexicon.AcronymInOtherOrder("oim"));
+        Assert.Null(lexicon.AcronymInOtherOrder("moi"));
+    }
+
+    [Fact]
+    public void Estados_in_a_spanish_question_is_the_noun_not_a_form_of_estar()
+    {
+        var concept = Read("¿Cuántos estados miembros hay?").Single(c => c.Word == "estados");
+        Assert.Contains(concept.Alternatives, a => a.Stem == "state");
+    }
+
     [Fact]
     public void A_word_no_document_uses_is_unknown_and_still_weighs()
     {
