@@ -52,11 +52,19 @@ public static class CrossLanguage
         if (first.All(StopWords.English.Contains))
             return new Carried([], first.Where(Lexicon.QuestionWords.Contains).ToList(), FunctionWord: true);
         var words = new List<string>();
+        var asking = new List<string>();
         foreach (var translation in translations.Take(MaxTranslations))
-            foreach (var word in TextFolding.Tokens(translation))
+        {
+            var tokens = TextFolding.Tokens(translation);
+            // A question word among the senses ("cuantos": those that, how many) says what the
+            // word asks when it opens the question.
+            if (tokens.All(StopWords.English.Contains))
+                asking.AddRange(tokens.Where(t => Lexicon.QuestionWords.Contains(t) && !asking.Contains(t)));
+            foreach (var word in tokens)
                 if (!StopWords.English.Contains(word) && !words.Contains(word))
                     words.Add(word);
-        return new Carried(words, [], FunctionWord: false);
+        }
+        return new Carried(words, [], FunctionWord: false) { Asking = asking };
     }
 
     /// <summary>
@@ -122,6 +130,9 @@ public static class CrossLanguage
     /// <summary>What a word becomes in English: content words, or a function word (with any question words it stands for).</summary>
     public sealed record Carried(IReadOnlyList<string> Words, IReadOnlyList<string> QuestionWords, bool FunctionWord)
     {
+        /// <summary>The question words of a sense other than the first: what the word asks at the head of a question.</summary>
+        public IReadOnlyList<string> Asking { get; init; } = [];
+
         public static readonly Carried None = new([], [], false);
     }
 }

@@ -139,11 +139,28 @@ public sealed class Question
                 tokens.Add(token);
             }
         }
+        AskWithOpeningWord(tokens, language);
         // A word capitalized inside the question is a name the answer must speak of.
         for (var i = 1; i < tokens.Count; i++)
             if (cased[i].Capitalized && !shouting)
                 tokens[i] = tokens[i] with { Capitalized = true };
         return new Question(text, tokens, language);
+    }
+
+    /// <summary>
+    /// A Spanish or Portuguese word with a question sense that opens the question, or follows an
+    /// opening preposition, asks ("¿Cuántos estados...?", "¿Con cuántas misiones...?"): there
+    /// "cuantos" is "how many", not the relative "those that", however the accents were typed.
+    /// </summary>
+    private static void AskWithOpeningWord(List<QuestionToken> tokens, string language)
+    {
+        if (language is not ("es" or "pt") || tokens.Any(t => t.Role == TokenRole.QuestionWord))
+            return;
+        var at = tokens.Count > 1 && tokens[0].Role == TokenRole.Stop ? 1 : 0;
+        if (at >= tokens.Count || tokens[at] is not { Role: TokenRole.Content, Carried: true } opening)
+            return;
+        if (CrossLanguage.ToEnglish(opening.Folded, language).Asking is { Count: > 0 } asking)
+            tokens[at] = new QuestionToken(opening.Folded, opening.Folded, TokenRole.QuestionWord, asking.ToHashSet());
     }
 
     /// <summary>

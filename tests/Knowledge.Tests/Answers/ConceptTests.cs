@@ -114,6 +114,23 @@ public class ConceptTests(RepositoryKnowledge repository) : IClassFixture<Reposi
         Assert.Null(lexicon.AcronymInOtherOrder("moi"));
     }
 
+    [Theory]
+    // With no glossary, the dictionary's first sense of "cuantos" is the relative "those that".
+    [InlineData("¿Cuántos estados miembros tiene la OIM?", "es", true)]
+    [InlineData("cuantos funcionarios hay", "es", true)]
+    [InlineData("¿Con cuántas misiones cuenta la OIM?", "es", true)]
+    [InlineData("¿Qué países reciben más migrantes?", "es", false)]
+    public void A_spanish_word_with_a_question_sense_asks_when_it_opens_the_question(string text, string language, bool asksCount)
+    {
+        using var folder = new TempFolder();
+        var lexicon = LexiconOf(folder, "iom.md", Organization);
+
+        var question = Question.Read(text, lexicon, language);
+
+        Assert.Equal(asksCount, question.AsksCount);
+        Assert.DoesNotContain(Concept.Read(question, lexicon), c => c.Word is "cuantos" or "cuantas");
+    }
+
     [Fact]
     public void Estados_in_a_spanish_question_is_the_noun_not_a_form_of_estar()
     {
