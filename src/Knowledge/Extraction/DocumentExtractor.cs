@@ -636,26 +636,34 @@ public sealed class DocumentExtractor
         entity.Facts.Add(new FactDefinition { Attribute = attribute, Value = value, Quote = quote, Document = entity.Document });
     }
 
-    /// <summary>"Buenos Aires office", "oficina de Buenos Aires": the names an office goes by in its city.</summary>
+    /// <summary>
+    /// "Buenos Aires office", "oficina de Buenos Aires": the names an office goes by in its city.
+    /// A regional office is also the office in its city; alone, only its most precise kind
+    /// ("the regional office") names it, never a bare "office".
+    /// </summary>
     private static void AddCityAliases(EntityDefinition office, string city, Found found)
     {
         var name = TextFolding.Fold(office.Title);
+        var precise = true;
         foreach (var (english, others) in OfficeWords)
         {
             if (!name.Contains(english, StringComparison.Ordinal))
                 continue;
-            found.Alias(office, english);
+            if (precise)
+                found.Alias(office, english);
             found.Alias(office, $"{city} {english}");
             found.Alias(office, $"{english} in {city}");
             foreach (var other in others)
             {
-                found.Alias(office, other);
+                if (precise)
+                    found.Alias(office, other);
                 found.Alias(office, $"{other} de {city}");
                 found.Alias(office, $"{other} en {city}");
             }
-            foreach (var acronym in office.Aliases.Where(a => Word.Split(a) is [{ Acronym: true }]).ToList())
-                found.Alias(office, $"{city} {acronym}");
-            return;
+            if (precise)
+                foreach (var acronym in office.Aliases.Where(a => Word.Split(a) is [{ Acronym: true }]).ToList())
+                    found.Alias(office, $"{city} {acronym}");
+            precise = false;
         }
     }
 

@@ -47,6 +47,22 @@ public class DocumentExtractorTests
         Assert.Contains(fact.Quote, text);
     }
 
+    [Theory]
+    [InlineData("Buenos Aires regional office", true)]
+    [InlineData("Buenos Aires office", true)]
+    [InlineData("oficina de Buenos Aires", true)]
+    [InlineData("escritório de Buenos Aires", true)]
+    [InlineData("regional office", true)]
+    // A regional office is not every office: alone, "office" names none.
+    [InlineData("office", false)]
+    [InlineData("oficina", false)]
+    public void A_regional_office_goes_by_the_names_of_an_office_in_its_city(string alias, bool names)
+    {
+        var office = Named(Extract("IOM Regional Office (RO) for South America was created on July 2011 and is located in Buenos Aires, Argentina."), "IOM Regional Office (RO) for South America");
+
+        Assert.Equal(names, office.Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void A_quoted_name_takes_the_translation_the_document_gives_it()
     {
