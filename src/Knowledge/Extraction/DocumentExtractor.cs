@@ -125,6 +125,9 @@ public sealed class DocumentExtractor
         public List<EntityDefinition> Entities { get; } = [];
         public EntityDefinition? Main { get; set; }
 
+        /// <summary>Entities described only by the first sentence that named them: a sentence that defines one later describes it better.</summary>
+        public HashSet<EntityDefinition> Undefined { get; } = [];
+
         /// <summary>Folded words, "Declaration of Quito" in the order of "Quito Declaration": two ways to name one thing.</summary>
         public static string Key(string name)
         {
@@ -464,9 +467,21 @@ public sealed class DocumentExtractor
         var mentions = Mentions(words, found);
         if (sentence.Heading)
             return previous;
-        // An entity first named in a heading or a list is described by the first sentence that names it.
-        foreach (var mention in mentions.Where(m => m.Entity.Summary.Length == 0))
-            mention.Entity.Summary = Bounded(sentence.Text);
+        // An entity first named in a heading or a list is described by the first sentence that
+        // names it, until one says what it is ("Established in 1951, IOM is the leading ...").
+        foreach (var mention in mentions)
+        {
+            if (mention.Entity.Summary.Length == 0 && Bounded(sentence.Text) is { Length: > 0 } first)
+            {
+                mention.Entity.Summary = first;
+                found.Undefined.Add(mention.Entity);
+            }
+            if (found.Undefined.Contains(mention.Entity) && Defines(words, mention) && Bounded(sentence.Text) is { Length: > 0 } definition)
+            {
+                mention.Entity.Summary = definition;
+                found.Undefined.Remove(mention.Entity);
+            }
+        }
         var opensWithPronoun = words.Count > 0 && words[0].Folded is "it" or "its";
         var subject = mentions.FirstOrDefault(m => m.Entity.Kind != "country")?.Entity ?? (opensWithPronoun ? previous?.Entity : null);
         for (var i = 0; i < words.Count; i++)
@@ -626,6 +641,10 @@ public sealed class DocumentExtractor
         }
         return "figures";
     }
+
+    /// <summary>"IOM is the leading inter-governmental organization": the name, then "is" or "was" and an article.</summary>
+    private static bool Defines(List<Word> words, Mentioned mention) =>
+        mention.End + 1 < words.Count && words[mention.End].Folded is "is" or "was" && words[mention.End + 1].Folded is "a" or "an" or "the";
 
     private static void AddFact(EntityDefinition entity, string attribute, string value, string quote)
     {

@@ -64,6 +64,20 @@ public class DocumentExtractorTests
     }
 
     [Fact]
+    public void An_acronym_never_spelled_out_is_described_by_the_sentence_that_says_what_it_is()
+    {
+        var entity = Named(Extract("""
+            Furthermore, it supports all activities carried out by IOM missions in the region.
+
+            Established in 1951, IOM is the leading inter-governmental organization in the field of migration.
+
+            IOM is also dedicated to humane migration.
+            """), "IOM");
+
+        Assert.Equal("Established in 1951, IOM is the leading inter-governmental organization in the field of migration.", entity.Summary);
+    }
+
+    [Fact]
     public void A_quoted_name_takes_the_translation_the_document_gives_it()
     {
         var entity = Named(Extract("Relocation carried out by “Operation Welcome” (or in Portuguese, Operação Acolhida) continues to take Venezuelans to other districts in Brazil."), "Operation Welcome");
