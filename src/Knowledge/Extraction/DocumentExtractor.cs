@@ -94,6 +94,10 @@ public sealed class DocumentExtractor
         Subject? previous = null;
         foreach (var sentence in sentences)
             previous = FindFacts(document, sentence, found, previous);
+        // After the facts: an office listed again by its city ("regional offices (..., Buenos
+        // Aires, ...)") is then known by the city its own sentence located it in.
+        foreach (var sentence in sentences.Where(s => s.Kind == BlockKind.Paragraph && !s.Heading))
+            FindOfficesInCities(sentence, found);
         return found.Entities;
     }
 
@@ -517,7 +521,7 @@ public sealed class DocumentExtractor
                 var place = CapitalizedRun(words, i + 2, sentence.Text, allowComma: true);
                 AddFact(about, "location", Phrase(sentence.Text, place), Phrase(sentence.Text, words.GetRange(i, i + 2 + place.Count - i)));
                 if (about.Kind == "office" && about == found.Main)
-                    AddCityAliases(about, Phrase(sentence.Text, CapitalizedRun(words, i + 2, sentence.Text, allowComma: false)), found);
+                    AddCityAliases(about, Phrase(sentence.Text, CapitalizedRun(words, i + 2, sentence.Text, allowComma: false)), found, byKindAlone: true);
             }
             else if ((word.Folded == "formerly" || word.Folded == "known" && i > 0 && FormerMarkers.Contains(words[i - 1].Folded)) && about is not null)
             {
@@ -642,6 +646,91 @@ public sealed class DocumentExtractor
         return "figures";
     }
 
+    /// <summary>
+    /// Offices a sentence places in cities: "9 regional offices (Bangkok, Brussels, ..., and
+    /// Vienna)" lists one office per city; "IOM Regional Office in San Jose, Costa Rica" names
+    /// one. Each is known by its city ("Vienna office", "oficina de Viena" only where the
+    /// document writes it so); one already found there (the document's own office) is not made
+    /// again.
+    /// </summary>
+    private static void FindOfficesInCities(Sentence sentence, Found found)
+    {
+        var words = sentence.Words;
+        var text = sentence.Text;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!words[i].Capitalized && PluralOfficeHeads.TryGetValue(words[i].Folded, out var singular) &&
+                text.AsSpan(words[i].End).TrimStart().StartsWith("(") && text.IndexOf(')', words[i].End) is > 0 and var close)
+            {
+                var first = i;
+                while (first > 0 && i - first < MaxLabelWords && !words[first - 1].Capitalized && !words[first - 1].IsNumber &&
+                       !StopWords.English.Contains(words[first - 1].Folded) && !NumberWords.ContainsKey(words[first - 1].Folded))
+                    first--;
+                var kind = string.Join(' ', words.GetRange(first, i - first).Select(w => w.Folded).Append(singular));
+                var cities = CitiesListed(words, i + 1, close, text);
+                if (cities.Count < 2)
+                    continue;
+                var quote = text[words[first].Start..(close + 1)];
+                foreach (var city in cities)
+                    AddOfficeIn(found, kind, city, city, quote, Bounded(text));
+                i = words.FindIndex(i, w => w.Start > close) is >= 0 and var next ? next - 1 : words.Count;
+            }
+            else if (words[i].Capitalized && OfficeHeads.Contains(words[i].Folded) && i + 2 < words.Count && words[i + 1].Folded == "in" &&
+                     words[i + 2].Capitalized && !words[i + 2].Acronym)
+            {
+                var first = i;
+                while (first > 0 && i - first < MaxLabelWords && words[first - 1].Capitalized && !words[first - 1].Acronym &&
+                       text.AsSpan(words[first - 1].End, words[first].Start - words[first - 1].End).Trim().Length == 0)
+                    first--;
+                var city = CapitalizedRun(words, i + 2, text, allowComma: false);
+                var place = CapitalizedRun(words, i + 2, text, allowComma: true);
+                var kind = string.Join(' ', words.GetRange(first, i - first + 1).Select(w => w.Folded));
+                AddOfficeIn(found, kind, Phrase(text, city), Phrase(text, place), Phrase(text, words.GetRange(first, i + 2 + place.Count - first)), Bounded(text));
+                i += 1 + place.Count;
+            }
+        }
+    }
+
+    private static readonly Dictionary<string, string> PluralOfficeHeads = new() { ["offices"] = "office", ["missions"] = "mission", ["centres"] = "centre", ["centers"] = "center" };
+
+    /// <summary>The capitalized runs between <paramref name="from"/> and the closing parenthesis, apart at commas and "and".</summary>
+    private static List<string> CitiesListed(List<Word> words, int from, int close, string text)
+    {
+        var cities = new List<string>();
+        for (var k = from; k < words.Count && words[k].Start < close; k++)
+        {
+            if (words[k].Folded == "and")
+                continue;
+            if (!words[k].Capitalized || words[k].IsNumber)
+                return [];
+            // A city's words stand side by side: "and" or a comma ends it.
+            var end = k;
+            while (end + 1 < words.Count && words[end + 1].Start < close && words[end + 1].Capitalized &&
+                   text.AsSpan(words[end].End, words[end + 1].Start - words[end].End).Trim().Length == 0)
+                end++;
+            cities.Add(Phrase(text, words.GetRange(k, end - k + 1)));
+            k = end;
+        }
+        return cities;
+    }
+
+    /// <summary>"Regional Office in Vienna": an office of a kind in a city, with its place quoted.</summary>
+    private static void AddOfficeIn(Found found, string kind, string city, string place, string quote, string summary)
+    {
+        var title = string.Join(' ', kind.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) + " in " + city;
+        if (found.Named(title) is { } known)
+        {
+            if (known.Kind == "office")
+                AddFact(known, "location", place, quote);
+            return;
+        }
+        if (found.Add("office", title, summary) is not { } office)
+            return;
+        AddFact(office, "location", place, quote);
+        found.Alias(office, $"{city} {kind}");
+        AddCityAliases(office, city, found, byKindAlone: false);
+    }
+
     /// <summary>"IOM is the leading inter-governmental organization": the name, then "is" or "was" and an article.</summary>
     private static bool Defines(List<Word> words, Mentioned mention) =>
         mention.End + 1 < words.Count && words[mention.End].Folded is "is" or "was" && words[mention.End + 1].Folded is "a" or "an" or "the";
@@ -660,10 +749,11 @@ public sealed class DocumentExtractor
     /// A regional office is also the office in its city; alone, only its most precise kind
     /// ("the regional office") names it, never a bare "office".
     /// </summary>
-    private static void AddCityAliases(EntityDefinition office, string city, Found found)
+    /// <param name="byKindAlone">The document's own office: "the regional office" alone means it.</param>
+    private static void AddCityAliases(EntityDefinition office, string city, Found found, bool byKindAlone)
     {
         var name = TextFolding.Fold(office.Title);
-        var precise = true;
+        var precise = byKindAlone;
         foreach (var (english, others) in OfficeWords)
         {
             if (!name.Contains(english, StringComparison.Ordinal))

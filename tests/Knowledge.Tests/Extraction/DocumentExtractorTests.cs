@@ -63,6 +63,39 @@ public class DocumentExtractorTests
         Assert.Equal(names, office.Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase));
     }
 
+    private const string Offices = """
+        IOM Regional Office (RO) for South America is located in Buenos Aires, Argentina.
+
+        IOM currently has 9 regional offices (Bangkok, Buenos Aires, San Jose, and Vienna) and two administrative centers (Manila and Panama City).
+
+        IOM missions in Guyana are coordinated by IOM Regional Office in San Jose, Costa Rica.
+        """;
+
+    [Theory]
+    [InlineData("Regional Office in Vienna", "Vienna", "regional offices (Bangkok, Buenos Aires, San Jose, and Vienna)", "Vienna office")]
+    [InlineData("Administrative Center in Panama City", "Panama City", "administrative centers (Manila and Panama City)", "Panama City administrative center")]
+    [InlineData("Regional Office in San Jose", "San Jose, Costa Rica", "Regional Office in San Jose, Costa Rica", "oficina de San Jose")]
+    public void Offices_a_sentence_places_in_cities_are_offices_known_by_their_city(string name, string location, string quote, string alias)
+    {
+        var office = Named(Extract(Offices), name);
+
+        Assert.Equal("office", office.Kind);
+        var fact = Assert.Single(office.Facts, f => f.Attribute == "location" && f.Value == location);
+        Assert.Equal(quote, fact.Quote);
+        Assert.Contains(alias, office.Aliases);
+        // Only the document's own office is "the regional office".
+        Assert.DoesNotContain("regional office", office.Aliases);
+    }
+
+    [Fact]
+    public void A_listed_city_of_the_documents_own_office_is_that_office()
+    {
+        var entities = Extract(Offices);
+
+        Assert.DoesNotContain(entities, e => e.Title == "Regional Office in Buenos Aires");
+        Assert.Contains("regional office", Named(entities, "IOM Regional Office (RO) for South America").Aliases);
+    }
+
     [Fact]
     public void An_acronym_never_spelled_out_is_described_by_the_sentence_that_says_what_it_is()
     {
