@@ -5,6 +5,7 @@ using IomAssistant.Knowledge.Diagnostics;
 using IomAssistant.Knowledge.Indexing;
 using IomAssistant.Knowledge.Ingestion;
 using IomAssistant.Knowledge.Text;
+using IomAssistant.Knowledge.Translation;
 
 namespace IomAssistant.Knowledge.Answers;
 
@@ -158,7 +159,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// </summary>
     private AskResult Answer(string question, AnswerContext? context, string? locale, IReadOnlySet<string> audiences)
     {
-        var language = LanguageDetector.Detect(question, locale);
+        var language = DetectLanguage(question, locale);
         var q = Question.Read(question, _lexicon, language);
         var mentions = Visible(_linker.Link(q), audiences);
 
@@ -249,7 +250,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
     /// </summary>
     public IReadOnlyList<string> Explain(string question, AnswerContext? context = null)
     {
-        var q = Question.Read(question ?? "", _lexicon, LanguageDetector.Detect(question ?? ""));
+        var q = Question.Read(question ?? "", _lexicon, DetectLanguage(question ?? "", null));
         var mentions = _linker.Link(q);
         var audiences = _knowledge.AllAudiences;
         var lines = new List<string>
@@ -271,6 +272,12 @@ public sealed partial class AnswerEngine : IAnswerEngine
         return lines;
     }
 
+    /// <summary>The question's language; a word no document uses but a Spanish or Portuguese dictionary knows counts for that language.</summary>
+    private string DetectLanguage(string question, string? locale) =>
+        LanguageDetector.Detect(question, locale, word => _lexicon.IsKnown(word)
+            ? (false, false)
+            : (BilingualDictionary.Shared.Knows("es", word), BilingualDictionary.Shared.Knows("pt", word)));
+
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     public IReadOnlyList<Answer> Search(string query, int max, string? locale = null, IReadOnlySet<string>? audiences = null)
@@ -280,7 +287,7 @@ public sealed partial class AnswerEngine : IAnswerEngine
         var asked = Ask(query, null, locale, asker);
         if (asked.Answer is not null)
             results.Add(asked.Answer);
-        var q = Question.Read(query ?? "", _lexicon, LanguageDetector.Detect(query ?? "", locale));
+        var q = Question.Read(query ?? "", _lexicon, DetectLanguage(query ?? "", locale));
         var language = asked.Language;
         foreach (var hit in _index.Search(QueryStems(q), FuzzyWords(q), query ?? "", Candidates * 2, asker))
         {
