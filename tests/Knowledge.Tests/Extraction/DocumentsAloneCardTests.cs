@@ -17,6 +17,15 @@ public class DocumentsAloneCardTests(DocumentsAlone documents) : IClassFixture<D
     [InlineData("How many staff does the regional office have?", "office", "IOM Regional Office (RO) for South America", "515")]
     [InlineData("¿Dónde está la oficina regional?", "office", "IOM Regional Office (RO) for South America", "Buenos Aires, Argentina")]
     [InlineData("What are the thematic areas of the regional strategy?", "topic", "IOM Regional Strategy", "Emergency Response")]
+    // Asked with the words people use for an attribute ("people work", "month").
+    [InlineData("How many people work at the Buenos Aires office?", "office", "IOM Regional Office (RO) for South America", "515")]
+    [InlineData("In which month was the regional office set up?", "office", "IOM Regional Office (RO) for South America", "July 2011")]
+    // Spanish and Portuguese with no glossary: OIM is IOM, "cuántos" asks for a figure, "estados" is a noun.
+    [InlineData("¿Cuántos estados miembros tiene la OIM?", "organization", "IOM", "162")]
+    [InlineData("¿Cuántos empleados tiene la oficina de Buenos Aires?", "office", "IOM Regional Office (RO) for South America", "515")]
+    // Offices the documents list by city are cards of their own.
+    [InlineData("Tell me about the Vienna office", "office", "Regional Office in Vienna", "Vienna")]
+    [InlineData("¿Dónde queda la oficina de San José?", "office", "Regional Office in San Jose", "San Jose, Costa Rica")]
     public void Cards_come_from_the_documents_alone(string question, string kind, string title, string fact)
     {
         var answer = documents.Engine.Ask(question).Answer;
